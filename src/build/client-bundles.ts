@@ -1,0 +1,71 @@
+/**
+ * Builds the browser code as classic IIFE scripts with esbuild, into `_client/` of the build.
+ *
+ * Why not Astro's own `<script>` and `client:*` islands: those load ES modules and use `import()`,
+ * which browsers block for pages opened from disk (file://). Classic scripts loaded by path work
+ * in both the hosted site and the copy on disk, so every page uses them. Islands are still rendered
+ * on the server by @astrojs/preact; src/client/islands.ts hydrates them.
+ */
+import type { AstroIntegration } from 'astro';
+import { build, type BuildOptions } from 'esbuild';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+
+export const ENTRIES: Record<string, string> = {
+  theme: 'src/client/theme.ts',
+  site: 'src/client/site.ts',
+  worksheet: 'src/client/worksheet.tsx',
+};
+
+export function options(entry: string): BuildOptions {
+  return {
+    entryPoints: [entry],
+    bundle: true,
+    format: 'iife',
+    minify: true,
+    target: 'es2020',
+    jsx: 'automatic',
+    jsxImportSource: 'preact',
+    legalComments: 'none',
+    write: false,
+    logLevel: 'silent',
+    define: { 'import.meta.env.SSR': 'false', 'process.env.NODE_ENV': '"production"' },
+  };
+}
+
+export async function bundle(name: string): Promise<string> {
+  const entry = ENTRIES[name];
+  if (!entry) throw new Error(`no client bundle named ${name}`);
+  const result = await build(options(entry));
+  return result.outputFiles?.[0]?.text ?? '';
+}
+
+export default function clientBundles(): AstroIntegration {
+  return {
+    name: 'psfg:client-bundles',
+    hooks: {
+      'astro:server:setup': ({ server }) => {
+        server.middlewares.use(async (req, res, next) => {
+          const m = /^\/_client\/([a-z-]+)\.js/.exec(req.url ?? '');
+          if (!m?.[1] || !ENTRIES[m[1]]) return next();
+          try {
+            const code = await bundle(m[1]);
+            res.setHeader('Content-Type', 'text/javascript; charset=utf-8');
+            res.end(code);
+          } catch (error) {
+            next(error);
+          }
+        });
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        const out = join(fileURLToPath(dir), '_client');
+        await mkdir(out, { recursive: true });
+        for (const name of Object.keys(ENTRIES)) {
+          await writeFile(join(out, `${name}.js`), await bundle(name));
+        }
+        logger.info(`client bundles written: ${Object.keys(ENTRIES).join(', ')}`);
+      },
+    },
+  };
+}

@@ -1,0 +1,131 @@
+/**
+ * The header search box: results with excerpts appear under the box as you type.
+ * Keyboard: arrow keys move between the box and the results, Enter opens, Escape closes.
+ */
+import { defaultBackend, type SearchResult } from './backend';
+
+const LIMIT = 8;
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+
+/** Decodes the entities an excerpt may hold; any tag left in it stays visible as text. */
+export function decodeEntities(s: string): string {
+  return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e: string) => {
+    if (e[0] === '#') {
+      const code = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+      return Number.isFinite(code) && code > 0 && code < 0x110000 ? String.fromCodePoint(code) : m;
+    }
+    return ENTITIES[e.toLowerCase()] ?? m;
+  });
+}
+
+/** Keeps only <mark> from an excerpt; everything else becomes text. */
+export function safeExcerpt(html: string): DocumentFragment {
+  const frag = document.createDocumentFragment();
+  const parts = html.split(/(<mark>|<\/mark>)/);
+  let marked = false;
+  for (const part of parts) {
+    if (part === '<mark>') marked = true;
+    else if (part === '</mark>') marked = false;
+    else if (part) {
+      const text = document.createTextNode(decodeEntities(part));
+      if (marked) {
+        const m = document.createElement('mark');
+        m.append(text);
+        frag.append(m);
+      } else frag.append(text);
+    }
+  }
+  return frag;
+}
+
+function renderResults(list: HTMLElement, results: SearchResult[]): void {
+  list.replaceChildren(
+    ...results.map((r) => {
+      const li = document.createElement('li');
+      const a = document.createElement('a');
+      a.href = r.url;
+      a.className = 'search-result';
+      const title = document.createElement('span');
+      title.className = 'search-result__title';
+      title.textContent = r.title;
+      const excerpt = document.createElement('span');
+      excerpt.className = 'search-result__excerpt';
+      excerpt.append(safeExcerpt(r.excerpt));
+      a.append(title, excerpt);
+      li.append(a);
+      return li;
+    }),
+  );
+}
+
+export function initSearch(): void {
+  const root = document.querySelector<HTMLElement>('[data-search]');
+  const input = root?.querySelector<HTMLInputElement>('[data-search-input]');
+  const panel = root?.querySelector<HTMLElement>('[data-search-results]');
+  const status = root?.querySelector<HTMLElement>('[data-search-status]');
+  const list = root?.querySelector<HTMLElement>('[data-search-list]');
+  const form = root?.querySelector<HTMLFormElement>('[data-search-form]');
+  if (!root || !input || !panel || !status || !list || !form) return;
+  const backend = defaultBackend();
+  let seq = 0;
+
+  const close = () => {
+    panel.hidden = true;
+  };
+  const run = async () => {
+    const q = input.value.trim();
+    const mine = ++seq;
+    if (q.length < 2) {
+      list.replaceChildren();
+      status.textContent = '';
+      close();
+      return;
+    }
+    panel.hidden = false;
+    status.textContent = 'Searching…';
+    try {
+      const results = await backend.search(q, LIMIT);
+      if (mine !== seq) return;
+      renderResults(list, results);
+      status.textContent = results.length ? `${results.length} result${results.length === 1 ? '' : 's'} for “${q}”` : `No pages match “${q}”.`;
+    } catch {
+      if (mine !== seq) return;
+      list.replaceChildren();
+      status.textContent = 'Search is not available here. Use the menu to browse the guide.';
+    }
+  };
+
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  input.addEventListener('input', () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => void run(), 120);
+  });
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    clearTimeout(timer);
+    void run().then(() => list.querySelector('a')?.focus());
+  });
+  const links = () => [...list.querySelectorAll<HTMLAnchorElement>('a')];
+  root.addEventListener('keydown', (e) => {
+    const items = links();
+    const i = items.indexOf(document.activeElement as HTMLAnchorElement);
+    if (e.key === 'ArrowDown' && items.length) {
+      e.preventDefault();
+      items[Math.min(i + 1, items.length - 1)]?.focus();
+    } else if (e.key === 'ArrowUp' && items.length) {
+      e.preventDefault();
+      if (i <= 0) input.focus();
+      else items[i - 1]?.focus();
+    } else if (e.key === 'Escape') {
+      close();
+      input.focus();
+    }
+  });
+  document.addEventListener('click', (e) => {
+    if (!root.contains(e.target as Node)) close();
+  });
+  input.addEventListener('focus', () => {
+    if (list.childElementCount) panel.hidden = false;
+  });
+}

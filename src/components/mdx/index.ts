@@ -1,0 +1,28 @@
+/** The components MDX pages may use by name, without an import. */
+import Shifts from './Shifts.astro';
+import Shift from './Shift.astro';
+import Questions from './Questions.astro';
+import Callout from './Callout.astro';
+import Cite from './Cite.astro';
+import WorksheetCard from './WorksheetCard.astro';
+import TryThis from './TryThis.astro';
+import GapLinks from './GapLinks.astro';
+import LevelMuscles from './LevelMuscles.astro';
+import GapMuscleTable from './GapMuscleTable.astro';
+import GlossaryList from './GlossaryList.astro';
+import SourceList from './SourceList.astro';
+
+export const mdxComponents = {
+  Shifts,
+  Shift,
+  Questions,
+  Callout,
+  Cite,
+  WorksheetCard,
+  TryThis,
+  GapLinks,
+  LevelMuscles,
+  GapMuscleTable,
+  GlossaryList,
+  SourceList,
+};

@@ -1,0 +1,181 @@
+/** SVG pictures of answers, each with a text alternative. Pure: (worksheet, chart, answers) -> markup. */
+import type { Answers } from '../worksheets/answers';
+import { mapData, radarData, radarPoint, widestGaps } from '../worksheets/charts';
+import type { Chart, MapChart, RadarChart, Worksheet } from '../worksheets/schema';
+import { t } from '../lib/strings';
+
+const SERIES_CLASS = ['chart__series--a', 'chart__series--b', 'chart__series--c'];
+
+function Radar({ ws, chart, answers }: { ws: Worksheet; chart: RadarChart; answers: Answers }) {
+  const axes = radarData(ws, chart, answers);
+  const size = 360;
+  const c = size / 2;
+  const r = 120;
+  const n = axes.length;
+  const max = axes[0]?.max ?? 5;
+  const min = axes[0]?.min ?? 1;
+  const rings = Array.from({ length: max - min + 1 }, (_, i) => min + i);
+  const gaps = widestGaps(axes);
+  const titleId = `chart-${chart.id}-title`;
+  return (
+    <figure class="chart">
+      <figcaption id={titleId} class="chart__title">
+        {chart.title}
+      </figcaption>
+      <svg viewBox={`0 0 ${size} ${size}`} class="chart__svg" role="img" aria-labelledby={titleId} aria-describedby={`chart-${chart.id}-text`}>
+        {rings.map((v) => (
+          <polygon
+            class="chart__grid"
+            points={axes.map((_, i) => radarPoint(i, n, v, min, max, r, c, c).join(',')).join(' ')}
+            key={`ring-${v}`}
+          />
+        ))}
+        {axes.map((a, i) => {
+          const [x, y] = radarPoint(i, n, max, min, max, r, c, c);
+          const [lx, ly] = radarPoint(i, n, max + 1.2, min, max, r, c, c);
+          const anchor = Math.abs(lx - c) < 8 ? 'middle' : lx > c ? 'start' : 'end';
+          return (
+            <g key={a.label}>
+              <line class="chart__grid" x1={c} y1={c} x2={x} y2={y} />
+              <text class="chart__label" x={lx} y={ly} text-anchor={anchor} dominant-baseline="middle">
+                {a.label}
+              </text>
+            </g>
+          );
+        })}
+        {chart.series.map((name, s) => {
+          const pts = axes.map((a, i) => (a.values[s] == null ? null : radarPoint(i, n, a.values[s]!, min, max, r, c, c)));
+          if (pts.every((p) => p === null)) return null;
+          const drawn = pts.map((p) => p ?? [c, c]);
+          return (
+            <g class={`chart__series ${SERIES_CLASS[s]}`} key={name}>
+              <polygon points={drawn.map((p) => p.join(',')).join(' ')} />
+              {pts.map((p, i) => (p ? <circle cx={p[0]} cy={p[1]} r="4" key={i} /> : null))}
+            </g>
+          );
+        })}
+      </svg>
+      <ul class="chart__legend" aria-hidden="true">
+        {chart.series.map((name, s) => (
+          <li key={name}>
+            <span class={`chart__swatch ${SERIES_CLASS[s]}`} />
+            {name}
+          </li>
+        ))}
+      </ul>
+      <div id={`chart-${chart.id}-text`} class="chart__text">
+        <table class="chart__table">
+          <caption class="visually-hidden">{chart.title}: the values drawn</caption>
+          <thead>
+            <tr>
+              <th scope="col">{'\u00a0'}</th>
+              {chart.series.map((s) => (
+                <th scope="col" key={s}>
+                  {s}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {axes.map((a) => (
+              <tr key={a.label}>
+                <th scope="row">{a.label}</th>
+                {a.values.map((v, i) => (
+                  <td key={i}>{v == null ? '–' : `${v} of ${a.max}`}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {gaps.length > 0 && (
+        <div class="chart__next">
+          <p class="chart__next-title">Where to start: the widest gaps between today and where you need to be</p>
+          <ol>
+            {gaps.map((g) => (
+              <li key={g.label}>
+                {g.href ? <a href={g.href}>{g.label}</a> : g.label} ({g.values[0]} now, {g.values[1]} needed)
+              </li>
+            ))}
+          </ol>
+        </div>
+      )}
+    </figure>
+  );
+}
+
+function MapView({ ws, chart, answers }: { ws: Worksheet; chart: MapChart; answers: Answers }) {
+  const d = mapData(ws, chart, answers);
+  const W = 420;
+  const H = 340;
+  const pad = { l: 56, r: 16, t: 16, b: 48 };
+  const px = (x: number) => pad.l + ((x - d.xMin) / Math.max(1, d.xMax - d.xMin)) * (W - pad.l - pad.r);
+  const py = (y: number) => H - pad.b - ((y - d.yMin) / Math.max(1, d.yMax - d.yMin)) * (H - pad.t - pad.b);
+  const midX = (pad.l + W - pad.r) / 2;
+  const midY = (pad.t + H - pad.b) / 2;
+  const titleId = `chart-${chart.id}-title`;
+  // Points that share a place are fanned out so every label can be read.
+  const seen = new Map<string, number>();
+  return (
+    <figure class="chart">
+      <figcaption id={titleId} class="chart__title">
+        {chart.title}
+      </figcaption>
+      <svg viewBox={`0 0 ${W} ${H}`} class="chart__svg" role="img" aria-labelledby={titleId} aria-describedby={`chart-${chart.id}-text`}>
+        <rect class="chart__frame" x={pad.l} y={pad.t} width={W - pad.l - pad.r} height={H - pad.t - pad.b} />
+        <line class="chart__grid" x1={midX} y1={pad.t} x2={midX} y2={H - pad.b} />
+        <line class="chart__grid" x1={pad.l} y1={midY} x2={W - pad.r} y2={midY} />
+        {chart.quadrants &&
+          [
+            [pad.l + 6, pad.t + 16, 'start'],
+            [W - pad.r - 6, pad.t + 16, 'end'],
+            [W - pad.r - 6, H - pad.b - 8, 'end'],
+            [pad.l + 6, H - pad.b - 8, 'start'],
+          ].map(([x, y, anchor], i) => (
+            <text class="chart__quadrant" x={x} y={y} text-anchor={anchor as string} key={i}>
+              {chart.quadrants![i]}
+            </text>
+          ))}
+        <text class="chart__label" x={midX} y={H - 14} text-anchor="middle">
+          {d.xLabel} →
+        </text>
+        <text class="chart__label" x={16} y={midY} text-anchor="middle" transform={`rotate(-90 16 ${midY})`}>
+          {d.yLabel} →
+        </text>
+        {d.points.map((p, i) => {
+          const key = `${p.x},${p.y}`;
+          const k = seen.get(key) ?? 0;
+          seen.set(key, k + 1);
+          const x = px(p.x);
+          const y = py(p.y) + k * 14;
+          return (
+            <g class="chart__point" key={i}>
+              <circle cx={x} cy={y} r="5" />
+              <text x={x + 8} y={y + 4}>
+                {p.label}
+              </text>
+            </g>
+          );
+        })}
+      </svg>
+      <div id={`chart-${chart.id}-text`} class="chart__text">
+        {d.points.length === 0 ? (
+          <p>{t.chartEmpty}</p>
+        ) : (
+          <ul>
+            {d.points.map((p, i) => (
+              <li key={i}>
+                {p.label}: {d.xLabel.toLowerCase()} {p.x} of {d.xMax}, {d.yLabel.toLowerCase()} {p.y} of {d.yMax}
+              </li>
+            ))}
+          </ul>
+        )}
+        {d.unplaced.length > 0 && <p>Not placed yet (both ratings needed): {d.unplaced.join(', ')}.</p>}
+      </div>
+    </figure>
+  );
+}
+
+export function ChartView({ ws, chart, answers }: { ws: Worksheet; chart: Chart; answers: Answers }) {
+  return chart.kind === 'radar' ? <Radar ws={ws} chart={chart} answers={answers} /> : <MapView ws={ws} chart={chart} answers={answers} />;
+}

@@ -1,0 +1,232 @@
+/**
+ * The interactive worksheet. Rendered on the server with no store (a readable form that says saving
+ * needs JavaScript), then mounted in the browser with a store by islands/mount.tsx.
+ */
+import { useStore } from '@nanostores/preact';
+import { useState } from 'preact/hooks';
+import type { Prompt, Worksheet } from '../worksheets/schema';
+import { answerText, progress } from '../worksheets/answers';
+import type { WorksheetStore } from '../stores/worksheet';
+import { clockTime, t } from '../lib/strings';
+import { Field } from './Prompts';
+import { ChartView } from './Charts';
+import { AnswersView } from './AnswersView';
+
+interface Props {
+  ws: Worksheet;
+  store?: WorksheetStore | undefined;
+}
+
+function ConnectedField({ ws, prompt, store }: { ws: Worksheet; prompt: Prompt; store: WorksheetStore }) {
+  const answers = useStore(store.$answers, { keys: [prompt.id] });
+  const conflicts = useStore(store.$conflicts);
+  const other = conflicts[prompt.id];
+  const hasConflict = Object.prototype.hasOwnProperty.call(conflicts, prompt.id);
+  return (
+    <div class="ws-prompt" data-prompt={prompt.id} data-kind={prompt.kind}>
+      <Field prompt={prompt} value={answers[prompt.id]} onChange={(v) => store.setAnswer(prompt.id, v)} uid={ws.id} />
+      {hasConflict && (
+        <div class="ws-conflict" role="alert">
+          <p>{t.conflict}</p>
+          <blockquote class="ws-conflict__theirs">{answerText(other) || t.noAnswer}</blockquote>
+          <button type="button" class="button" onClick={() => store.resolveConflict(prompt.id, true)}>
+            {t.useTheirs}
+          </button>{' '}
+          <button type="button" class="button" onClick={() => store.resolveConflict(prompt.id, false)}>
+            {t.keepMine}
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}
+
+function Status({ ws, store }: { ws: Worksheet; store: WorksheetStore }) {
+  const answers = useStore(store.$answers);
+  const save = useStore(store.$save);
+  const { answered, total } = progress(ws, answers);
+  const text =
+    save.kind === 'saved' ? t.saved(clockTime(save.at)) : save.kind === 'pending' ? t.saving : save.kind === 'quota' ? '' : save.kind === 'memory' ? '' : t.notSavedYet;
+  return (
+    <div class="ws-status">
+      <div class="ws-progress">
+        <progress max={total} value={answered} aria-label={t.progress(answered, total)} />
+        <span>{t.progress(answered, total)}</span>
+      </div>
+      <p class="ws-saved" role="status" data-save-state={save.kind}>
+        {text}
+      </p>
+      {save.kind === 'quota' && (
+        <p class="ws-warning" role="alert" data-warning="quota">
+          {t.quota}
+        </p>
+      )}
+    </div>
+  );
+}
+
+function Notices({ store }: { store: WorksheetStore }) {
+  const notices = useStore(store.$notices);
+  return (
+    <>
+      {notices.map((n) => (
+        <p class="ws-warning" role="alert" data-warning={n.kind} key={n.kind}>
+          {n.kind === 'quarantined'
+            ? t.quarantined(n.detail ?? '')
+            : n.kind === 'unavailable'
+              ? t.unavailable
+              : n.kind === 'too-new'
+                ? t.tooNew
+                : n.kind === 'blocked'
+                  ? t.blocked
+                  : t.clearedElsewhere}
+        </p>
+      ))}
+    </>
+  );
+}
+
+function Earlier({ store }: { store: WorksheetStore }) {
+  const earlier = useStore(store.$earlier);
+  if (!earlier.length) return null;
+  return (
+    <section class="ws-earlier" aria-labelledby="ws-earlier-title">
+      <h2 id="ws-earlier-title">{t.earlierTitle}</h2>
+      <p>{t.earlierIntro}</p>
+      {earlier.map((e) => (
+        <div class="ws-earlier__item" key={e.id}>
+          <p class="ws-answers__q">{e.id}</p>
+          <p class="ws-answer">{e.text}</p>
+        </div>
+      ))}
+      <button type="button" class="button" onClick={() => store.dismissEarlier()}>
+        {t.earlierDismiss}
+      </button>
+    </section>
+  );
+}
+
+function Charts({ ws, store }: { ws: Worksheet; store: WorksheetStore }) {
+  const answers = useStore(store.$answers);
+  return (
+    <>
+      {ws.charts.map((c) => (
+        <ChartView ws={ws} chart={c} answers={answers} key={c.id} />
+      ))}
+    </>
+  );
+}
+
+function Clear({ store }: { store: WorksheetStore }) {
+  const [step, setStep] = useState<'idle' | 'confirm' | 'cleared' | 'restored'>('idle');
+  const [undo, setUndo] = useState<(() => void) | null>(null);
+  return (
+    <div class="ws-clear">
+      {step === 'confirm' ? (
+        <div role="group" aria-label={t.clear}>
+          <p>{t.clearConfirm}</p>
+          <button
+            type="button"
+            class="button button--danger"
+            onClick={() => {
+              setUndo(() => store.clearAll());
+              setStep('cleared');
+            }}
+          >
+            {t.clearYes}
+          </button>{' '}
+          <button type="button" class="button" onClick={() => setStep('idle')}>
+            {t.cancel}
+          </button>
+        </div>
+      ) : (
+        <button type="button" class="button button--danger" onClick={() => setStep('confirm')}>
+          {t.clear}
+        </button>
+      )}
+      <p role="status" class="ws-clear__status">
+        {step === 'cleared' && (
+          <>
+            {t.cleared}{' '}
+            <button
+              type="button"
+              class="button"
+              onClick={() => {
+                undo?.();
+                setUndo(null);
+                setStep('restored');
+              }}
+            >
+              {t.undo}
+            </button>
+          </>
+        )}
+        {step === 'restored' && t.restored}
+      </p>
+    </div>
+  );
+}
+
+function PrintCopy({ ws, store }: { ws: Worksheet; store: WorksheetStore }) {
+  const answers = useStore(store.$answers);
+  const earlier = useStore(store.$earlier);
+  return (
+    <div class="ws-print-copy" aria-hidden="true">
+      <p class="ws-print-copy__title">
+        {ws.title}: {t.yourAnswers}
+      </p>
+      <p class="ws-print-copy__date">{t.printedOn(new Date().toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' }))}</p>
+      <AnswersView ws={ws} answers={answers} earlier={earlier} />
+    </div>
+  );
+}
+
+export function WorksheetForm({ ws, store }: Props) {
+  if (!store) {
+    // Server rendering: the form is readable, and says that saving needs JavaScript.
+    return (
+      <div class="ws-form ws-form--static">
+        <p class="ws-warning" data-warning="no-js">
+          {t.jsNeeded}
+        </p>
+        {ws.sections.map((s) => (
+          <section class="ws-section" key={s.id} aria-labelledby={`${ws.id}-${s.id}`}>
+            <h2 id={`${ws.id}-${s.id}`}>{s.title}</h2>
+            {s.intro && <p>{s.intro}</p>}
+            {s.prompts.map((p) => (
+              <div class="ws-prompt" data-prompt={p.id} data-kind={p.kind} key={p.id}>
+                <Field prompt={p} value={undefined} onChange={() => undefined} uid={ws.id} />
+              </div>
+            ))}
+          </section>
+        ))}
+      </div>
+    );
+  }
+  return (
+    <div class="ws-form" data-ready="true">
+      <div class="ws-form__screen">
+        <Notices store={store} />
+        <Status ws={ws} store={store} />
+        {ws.sections.map((s) => (
+          <section class="ws-section" key={s.id} aria-labelledby={`${ws.id}-${s.id}`}>
+            <h2 id={`${ws.id}-${s.id}`}>{s.title}</h2>
+            {s.intro && <p>{s.intro}</p>}
+            {s.prompts.map((p) => (
+              <ConnectedField ws={ws} prompt={p} store={store} key={p.id} />
+            ))}
+          </section>
+        ))}
+        <Charts ws={ws} store={store} />
+        <Earlier store={store} />
+        <div class="ws-actions">
+          <button type="button" class="button button--primary" onClick={() => window.print()}>
+            {t.print}
+          </button>
+          <Clear store={store} />
+        </div>
+      </div>
+      <PrintCopy ws={ws} store={store} />
+    </div>
+  );
+}

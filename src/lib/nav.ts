@@ -1,0 +1,68 @@
+/**
+ * The site's navigation, generated from the collections: sections in a fixed order, pages by their
+ * `order`. The sidebar, the previous / next links and the content tests all read this one list.
+ */
+import { getCollection } from 'astro:content';
+import { guideUrl, worksheetUrl } from './urls';
+
+export interface NavLink {
+  href: string;
+  label: string;
+}
+export interface NavSection {
+  id: string;
+  label: string;
+  links: NavLink[];
+}
+
+const SECTION_LABELS: Record<string, string> = {
+  start: 'Start here',
+  gaps: 'The seven gaps',
+  muscles: 'The seven muscles',
+  levels: 'The four levels',
+  practices: 'Practices',
+  worksheets: 'Worksheets',
+  reference: 'Reference',
+};
+
+export async function getNav(): Promise<NavSection[]> {
+  const pages = await getCollection('guide');
+  const sheets = await getCollection('worksheets');
+  const sections: NavSection[] = [];
+  for (const [id, label] of Object.entries(SECTION_LABELS)) {
+    if (id === 'worksheets') {
+      sections.push({
+        id,
+        label,
+        links: [
+          { href: '/worksheets/', label: 'All worksheets' },
+          ...sheets.map((s) => ({ href: worksheetUrl(s.data.id), label: s.data.title })).sort((a, b) => a.label.localeCompare(b.label)),
+        ],
+      });
+      continue;
+    }
+    const links = pages
+      .filter((p) => p.data.section === id)
+      .sort((a, b) => a.data.order - b.data.order || a.data.title.localeCompare(b.data.title))
+      .map((p) => ({ href: guideUrl(p.id), label: p.data.navTitle ?? p.data.title }));
+    if (links.length) sections.push({ id, label, links });
+  }
+  return sections;
+}
+
+/** The reading order over the whole guide, for previous / next. */
+export function flatten(nav: NavSection[]): NavLink[] {
+  return [{ href: '/', label: 'Home' }, ...nav.flatMap((s) => s.links)];
+}
+
+export function neighbours(nav: NavSection[], href: string): { prev?: NavLink; next?: NavLink } {
+  const flat = flatten(nav);
+  const i = flat.findIndex((l) => l.href === href);
+  if (i < 0) return {};
+  const out: { prev?: NavLink; next?: NavLink } = {};
+  const prev = flat[i - 1];
+  const next = flat[i + 1];
+  if (prev) out.prev = prev;
+  if (next) out.next = next;
+  return out;
+}

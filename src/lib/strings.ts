@@ -1,0 +1,62 @@
+/**
+ * Words the interface says, in one place: a translation is a change of this file.
+ * Functions take the values they need.
+ */
+export const t = {
+  progress: (answered: number, total: number) => `${answered} of ${total} questions answered`,
+  saved: (time: string) => `Saved on this device at ${time}`,
+  saving: 'Saving…',
+  notSavedYet: 'Your answers save on this device as you type.',
+  quota: 'Not saved: this browser has no room left to store the guide’s answers. Your text is still on the page. Print your answers or copy them somewhere safe, then free space by clearing answers you no longer need.',
+  unavailable: 'This browser is not letting the guide store anything, so answers will not be kept after you leave this page. Print your answers, or copy them, before you go.',
+  tooNew: 'Answers to this worksheet were saved by a newer version of the guide. To protect them, this page will not change them: what you type now will not be saved. Open the newest version of the guide to continue.',
+  blocked: 'Answers saved earlier could not be read, and there was no room to keep them aside. They are left untouched, and what you type now will not be saved. Print your answers before you leave.',
+  quarantined: (key: string) =>
+    `Answers saved earlier could not be read. They have not been deleted: they are kept aside in this browser’s storage under “${key}”. You are starting with an empty worksheet.`,
+  clearedElsewhere: 'This worksheet was cleared in another tab or window. Your answers are still on this page and will be saved again when you next type.',
+  conflict: 'This answer was also changed in another tab or window. This page kept your version. The other version was:',
+  useTheirs: 'Use the other version',
+  keepMine: 'Keep mine',
+  earlierTitle: 'Answers to earlier questions',
+  earlierIntro: 'This worksheet has changed since you answered it. These answers belong to questions that are no longer asked in this form. They are kept here so nothing is lost.',
+  earlierDismiss: 'I have copied what I need: remove these',
+  clear: 'Clear this worksheet',
+  clearConfirm: 'Clear every answer on this worksheet? You can undo this straight afterwards.',
+  clearYes: 'Yes, clear my answers',
+  cancel: 'Cancel',
+  cleared: 'Your answers were cleared.',
+  undo: 'Undo',
+  restored: 'Your answers are back.',
+  print: 'Print my answers',
+  printBlank: 'Printable blank version',
+  clearChoice: 'Clear this answer',
+  addRow: (name: string) => `Add ${article(name)} ${name}`,
+  removeRow: (name: string, n: number) => `Remove ${name} ${n}`,
+  moveUp: (name: string, n: number) => `Move ${name} ${n} up`,
+  moveDown: (name: string, n: number) => `Move ${name} ${n} down`,
+  rowLabel: (name: string, n: number) => `${cap(name)} ${n}`,
+  maxItems: (n: number, name: string) => `You can list up to ${n} ${plural(name)}.`,
+  noAnswer: 'No answer yet.',
+  chartEmpty: 'The picture appears as you answer.',
+  choose: 'Choose…',
+  jsNeeded:
+    'Saving answers needs JavaScript, which is off or did not load. You can read the worksheet and use the printable version; anything typed here is not kept.',
+  yourAnswers: 'Your answers',
+  printedOn: (date: string) => `Printed on ${date}`,
+} as const;
+
+function article(word: string): string {
+  return /^[aeiou]/i.test(word) ? 'an' : 'a';
+}
+function cap(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+function plural(s: string): string {
+  return s.endsWith('y') ? `${s.slice(0, -1)}ies` : `${s}s`;
+}
+
+/** 14:02 in the reader's locale (British English by default). */
+export function clockTime(iso: string): string {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? '' : d.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
+}

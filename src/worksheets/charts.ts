@@ -1,0 +1,91 @@
+/**
+ * The pictures of answers as data: pure functions from (worksheet, answers) to what is drawn and to
+ * its text alternative. The SVG components in islands/Charts.tsx only lay these out.
+ */
+import type { Answers, TableRow } from './answers';
+import { allPrompts, type MapChart, type RadarChart, type Worksheet } from './schema';
+
+export interface RadarAxis {
+  label: string;
+  href?: string | undefined;
+  /** One value per series; null when not answered. */
+  values: (number | null)[];
+  min: number;
+  max: number;
+}
+
+export function radarData(ws: Worksheet, chart: RadarChart, answers: Answers): RadarAxis[] {
+  const prompts = new Map(allPrompts(ws).map((p) => [p.id, p]));
+  return chart.axes.map((axis) => {
+    const first = prompts.get(axis.prompts[0] ?? '');
+    const min = first?.kind === 'scale' ? first.min : 1;
+    const max = first?.kind === 'scale' ? first.max : 5;
+    return {
+      label: axis.label,
+      href: axis.href,
+      min,
+      max,
+      values: axis.prompts.map((id) => {
+        const v = answers[id];
+        return typeof v === 'number' ? v : null;
+      }),
+    };
+  });
+}
+
+/** Axes with the widest gap between the first two series, widest first (for "where to start"). */
+export function widestGaps(axes: RadarAxis[], limit = 3): (RadarAxis & { gap: number })[] {
+  return axes
+    .flatMap((a) => {
+      const [now, needed] = a.values;
+      return now != null && needed != null && needed > now ? [{ ...a, gap: needed - now }] : [];
+    })
+    .sort((a, b) => b.gap - a.gap)
+    .slice(0, limit);
+}
+
+/** Point of an axis value on a radar of radius r centred on (cx, cy). */
+export function radarPoint(i: number, n: number, value: number, min: number, max: number, r: number, cx: number, cy: number): [number, number] {
+  const angle = -Math.PI / 2 + (2 * Math.PI * i) / n;
+  const frac = max > min ? (value - min + 1) / (max - min + 1) : 0;
+  return [round(cx + Math.cos(angle) * r * frac), round(cy + Math.sin(angle) * r * frac)];
+}
+
+export interface MapPoint {
+  label: string;
+  x: number;
+  y: number;
+}
+
+export function mapData(ws: Worksheet, chart: MapChart, answers: Answers): { points: MapPoint[]; unplaced: string[]; xLabel: string; yLabel: string; xMin: number; xMax: number; yMin: number; yMax: number } {
+  const table = allPrompts(ws).find((p) => p.id === chart.table);
+  if (table?.kind !== 'table') throw new Error(`map ${chart.id}: no table ${chart.table}`);
+  const col = (id: string) => table.columns.find((c) => c.id === id);
+  const xc = col(chart.x);
+  const yc = col(chart.y);
+  const lc = col(chart.label);
+  const rows = (answers[chart.table] as TableRow[] | undefined) ?? [];
+  const points: MapPoint[] = [];
+  const unplaced: string[] = [];
+  rows.forEach((row, i) => {
+    const label = String(row.cells[chart.label] ?? '').trim() || `${lc?.label ?? 'Row'} ${i + 1}`;
+    const x = row.cells[chart.x];
+    const y = row.cells[chart.y];
+    if (typeof x === 'number' && typeof y === 'number') points.push({ label, x, y });
+    else if (Object.keys(row.cells).length) unplaced.push(label);
+  });
+  return {
+    points,
+    unplaced,
+    xLabel: xc?.label ?? chart.x,
+    yLabel: yc?.label ?? chart.y,
+    xMin: xc?.kind === 'scale' ? xc.min : 1,
+    xMax: xc?.kind === 'scale' ? xc.max : 5,
+    yMin: yc?.kind === 'scale' ? yc.min : 1,
+    yMax: yc?.kind === 'scale' ? yc.max : 5,
+  };
+}
+
+function round(n: number): number {
+  return Math.round(n * 10) / 10;
+}
