@@ -15,7 +15,23 @@ interface Term {
   match: string[];
 }
 
-const SKIP = new Set(['a', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'code', 'pre', 'cite', 'blockquote', 'script', 'style', 'summary', 'caption']);
+const SKIP = new Set([
+  'a',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'code',
+  'pre',
+  'cite',
+  'blockquote',
+  'script',
+  'style',
+  'summary',
+  'caption',
+]);
 
 function loadTerms(file: string): Term[] {
   const list = parse(readFileSync(file, 'utf8')) as Term[];

@@ -63,9 +63,21 @@ export interface Level {
 }
 
 export const MUSCLES: readonly Muscle[] = [
-  { id: 'state-capability', number: 1, title: 'Build state capability, not solutions', short: 'State capability', href: '/muscles/state-capability/' },
+  {
+    id: 'state-capability',
+    number: 1,
+    title: 'Build state capability, not solutions',
+    short: 'State capability',
+    href: '/muscles/state-capability/',
+  },
   { id: 'trust', number: 2, title: 'Trust is the currency of change', short: 'Trust', href: '/muscles/trust/' },
-  { id: 'people-and-relationships', number: 3, title: 'Put people and relationships at the centre', short: 'People and relationships', href: '/muscles/people-and-relationships/' },
+  {
+    id: 'people-and-relationships',
+    number: 3,
+    title: 'Put people and relationships at the centre',
+    short: 'People and relationships',
+    href: '/muscles/people-and-relationships/',
+  },
   { id: 'coalitions', number: 4, title: 'Build unusual partnerships and coalitions', short: 'Coalitions', href: '/muscles/coalitions/' },
   { id: 'reflection', number: 5, title: 'Step back to reflect', short: 'Reflection', href: '/muscles/reflection/' },
   { id: 'purpose', number: 6, title: 'Work from purpose, with a clear method', short: 'Purpose and method', href: '/muscles/purpose/' },
@@ -94,16 +106,48 @@ export const GAPS: readonly Gap[] = [
   gap(2, 'politics', 'Politics decides, yet outsiders avoid it', ['state-capability', 'trust', 'coalitions']),
   gap(3, 'inclusion', 'Inclusion is treated superficially', ['people-and-relationships', 'coalitions', 'purpose']),
   gap(4, 'lives-improving', "It is unclear how people's lives are improving", ['people-and-relationships', 'purpose', 'reflection']),
-  gap(5, 'capacity-as-relationships', 'Capacity is seen as individual skills, not system relationships', ['state-capability', 'people-and-relationships', 'resourcing']),
+  gap(5, 'capacity-as-relationships', 'Capacity is seen as individual skills, not system relationships', [
+    'state-capability',
+    'people-and-relationships',
+    'resourcing',
+  ]),
   gap(6, 'beyond-logistics', 'Logistical efficiency has reached its limits', ['people-and-relationships', 'coalitions', 'reflection']),
   gap(7, 'funding-and-reporting', 'Funding and reporting work against systems change', ['resourcing', 'trust', 'purpose']),
 ];
 
 export const LEVELS: readonly Level[] = [
-  { id: 'mission', number: 1, title: 'Mission', short: 'Mission', muscles: ['purpose', 'reflection', 'coalitions'], href: '/levels/mission/' },
-  { id: 'paradigm', number: 2, title: 'Paradigm', short: 'Paradigm', muscles: ['state-capability', 'people-and-relationships', 'trust'], href: '/levels/paradigm/' },
-  { id: 'organisation', number: 3, title: 'Organisation', short: 'Organisation', muscles: ['state-capability', 'trust', 'resourcing'], href: '/levels/organisation/' },
-  { id: 'people-and-communities', number: 4, title: 'People and communities', short: 'People & communities', muscles: ['people-and-relationships', 'trust', 'coalitions'], href: '/levels/people-and-communities/' },
+  {
+    id: 'mission',
+    number: 1,
+    title: 'Mission',
+    short: 'Mission',
+    muscles: ['purpose', 'reflection', 'coalitions'],
+    href: '/levels/mission/',
+  },
+  {
+    id: 'paradigm',
+    number: 2,
+    title: 'Paradigm',
+    short: 'Paradigm',
+    muscles: ['state-capability', 'people-and-relationships', 'trust'],
+    href: '/levels/paradigm/',
+  },
+  {
+    id: 'organisation',
+    number: 3,
+    title: 'Organisation',
+    short: 'Organisation',
+    muscles: ['state-capability', 'trust', 'resourcing'],
+    href: '/levels/organisation/',
+  },
+  {
+    id: 'people-and-communities',
+    number: 4,
+    title: 'People and communities',
+    short: 'People & communities',
+    muscles: ['people-and-relationships', 'trust', 'coalitions'],
+    href: '/levels/people-and-communities/',
+  },
 ];
 
 /** Every worksheet the guide plans; a worksheet file's id must be one of these. */

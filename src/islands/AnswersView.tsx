@@ -86,7 +86,7 @@ export function AnswersView({ ws, answers, earlier = [] }: { ws: Worksheet; answ
         </section>
       ))}
       {ws.charts.map((c) => (
-        <ChartView ws={ws} chart={c} answers={answers} key={c.id} />
+        <ChartView ws={ws} chart={c} answers={answers} key={c.id} uid="print-" />
       ))}
       {earlier.length > 0 && (
         <section class="ws-answers__section">

@@ -6,7 +6,7 @@ import { t } from '../lib/strings';
 
 const SERIES_CLASS = ['chart__series--a', 'chart__series--b', 'chart__series--c'];
 
-function Radar({ ws, chart, answers }: { ws: Worksheet; chart: RadarChart; answers: Answers }) {
+function Radar({ ws, chart, answers, uid }: { ws: Worksheet; chart: RadarChart; answers: Answers; uid: string }) {
   const axes = radarData(ws, chart, answers);
   const size = 360;
   const c = size / 2;
@@ -16,13 +16,19 @@ function Radar({ ws, chart, answers }: { ws: Worksheet; chart: RadarChart; answe
   const min = axes[0]?.min ?? 1;
   const rings = Array.from({ length: max - min + 1 }, (_, i) => min + i);
   const gaps = widestGaps(axes);
-  const titleId = `chart-${chart.id}-title`;
+  const titleId = `${uid}chart-${chart.id}-title`;
   return (
     <figure class="chart">
       <figcaption id={titleId} class="chart__title">
         {chart.title}
       </figcaption>
-      <svg viewBox={`0 0 ${size} ${size}`} class="chart__svg" role="img" aria-labelledby={titleId} aria-describedby={`chart-${chart.id}-text`}>
+      <svg
+        viewBox={`0 0 ${size} ${size}`}
+        class="chart__svg"
+        role="img"
+        aria-labelledby={titleId}
+        aria-describedby={`${uid}chart-${chart.id}-text`}
+      >
         {rings.map((v) => (
           <polygon
             class="chart__grid"
@@ -63,7 +69,7 @@ function Radar({ ws, chart, answers }: { ws: Worksheet; chart: RadarChart; answe
           </li>
         ))}
       </ul>
-      <div id={`chart-${chart.id}-text`} class="chart__text">
+      <div id={`${uid}chart-${chart.id}-text`} class="chart__text">
         <table class="chart__table">
           <caption class="visually-hidden">{chart.title}: the values drawn</caption>
           <thead>
@@ -104,7 +110,7 @@ function Radar({ ws, chart, answers }: { ws: Worksheet; chart: RadarChart; answe
   );
 }
 
-function MapView({ ws, chart, answers }: { ws: Worksheet; chart: MapChart; answers: Answers }) {
+function MapView({ ws, chart, answers, uid }: { ws: Worksheet; chart: MapChart; answers: Answers; uid: string }) {
   const d = mapData(ws, chart, answers);
   const W = 420;
   const H = 340;
@@ -113,7 +119,7 @@ function MapView({ ws, chart, answers }: { ws: Worksheet; chart: MapChart; answe
   const py = (y: number) => H - pad.b - ((y - d.yMin) / Math.max(1, d.yMax - d.yMin)) * (H - pad.t - pad.b);
   const midX = (pad.l + W - pad.r) / 2;
   const midY = (pad.t + H - pad.b) / 2;
-  const titleId = `chart-${chart.id}-title`;
+  const titleId = `${uid}chart-${chart.id}-title`;
   // Points that share a place are fanned out so every label can be read.
   const seen = new Map<string, number>();
   return (
@@ -121,7 +127,13 @@ function MapView({ ws, chart, answers }: { ws: Worksheet; chart: MapChart; answe
       <figcaption id={titleId} class="chart__title">
         {chart.title}
       </figcaption>
-      <svg viewBox={`0 0 ${W} ${H}`} class="chart__svg" role="img" aria-labelledby={titleId} aria-describedby={`chart-${chart.id}-text`}>
+      <svg
+        viewBox={`0 0 ${W} ${H}`}
+        class="chart__svg"
+        role="img"
+        aria-labelledby={titleId}
+        aria-describedby={`${uid}chart-${chart.id}-text`}
+      >
         <rect class="chart__frame" x={pad.l} y={pad.t} width={W - pad.l - pad.r} height={H - pad.t - pad.b} />
         <line class="chart__grid" x1={midX} y1={pad.t} x2={midX} y2={H - pad.b} />
         <line class="chart__grid" x1={pad.l} y1={midY} x2={W - pad.r} y2={midY} />
@@ -158,7 +170,7 @@ function MapView({ ws, chart, answers }: { ws: Worksheet; chart: MapChart; answe
           );
         })}
       </svg>
-      <div id={`chart-${chart.id}-text`} class="chart__text">
+      <div id={`${uid}chart-${chart.id}-text`} class="chart__text">
         {d.points.length === 0 ? (
           <p>{t.chartEmpty}</p>
         ) : (
@@ -176,6 +188,11 @@ function MapView({ ws, chart, answers }: { ws: Worksheet; chart: MapChart; answe
   );
 }
 
-export function ChartView({ ws, chart, answers }: { ws: Worksheet; chart: Chart; answers: Answers }) {
-  return chart.kind === 'radar' ? <Radar ws={ws} chart={chart} answers={answers} /> : <MapView ws={ws} chart={chart} answers={answers} />;
+/** `uid` prefixes element ids, so one chart can appear twice on a page (on screen and in the print copy). */
+export function ChartView({ ws, chart, answers, uid = '' }: { ws: Worksheet; chart: Chart; answers: Answers; uid?: string }) {
+  return chart.kind === 'radar' ? (
+    <Radar ws={ws} chart={chart} answers={answers} uid={uid} />
+  ) : (
+    <MapView ws={ws} chart={chart} answers={answers} uid={uid} />
+  );
 }

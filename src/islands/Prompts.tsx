@@ -2,7 +2,6 @@
  * One field per prompt kind. Each reads its own answer and reports changes through `onChange`;
  * none holds state of its own beyond what the browser keeps in a field.
  */
-import type { JSX } from 'preact';
 import type { AnswerValue, Cell, TableRow } from '../worksheets/answers';
 import type { Prompt, TableColumn } from '../worksheets/schema';
 import { t } from '../lib/strings';
@@ -27,7 +26,7 @@ function Help({ uid, prompt }: { uid: string; prompt: Prompt }) {
   ) : null;
 }
 
-const inputValue = (e: JSX.TargetedEvent<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>) => e.currentTarget.value;
+const inputValue = (e: { currentTarget: HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement }) => e.currentTarget.value;
 
 function TextField({ prompt, value, onChange, uid }: FieldProps<Of<'text'> | Of<'longtext'>>) {
   const id = `${uid}-${prompt.id}`;
@@ -36,7 +35,7 @@ function TextField({ prompt, value, onChange, uid }: FieldProps<Of<'text'> | Of<
     name: prompt.id,
     value: typeof value === 'string' ? value : '',
     'aria-describedby': helpId(uid, prompt),
-    onInput: (e: JSX.TargetedEvent<HTMLInputElement | HTMLTextAreaElement>) => onChange(inputValue(e)),
+    onInput: (e: { currentTarget: HTMLInputElement | HTMLTextAreaElement }) => onChange(inputValue(e)),
   };
   return (
     <div class="ws-field">
@@ -96,7 +95,14 @@ function ChoiceField({ prompt, value, onChange, uid }: FieldProps<Of<'choice'>>)
           const id = `${uid}-${prompt.id}-${o.value}`;
           return (
             <div class="ws-option" key={o.value}>
-              <input type="radio" id={id} name={`${uid}-${prompt.id}`} value={o.value} checked={value === o.value} onChange={() => onChange(o.value)} />
+              <input
+                type="radio"
+                id={id}
+                name={`${uid}-${prompt.id}`}
+                value={o.value}
+                checked={value === o.value}
+                onChange={() => onChange(o.value)}
+              />
               <label for={id}>{o.label}</label>
             </div>
           );
@@ -153,9 +159,29 @@ function move<T>(list: T[], from: number, to: number): T[] {
   return next;
 }
 
-function CellInput({ col, value, onChange, id, label }: { col: TableColumn; value: Cell | undefined; onChange: (v: Cell | undefined) => void; id: string; label: string }) {
+function CellInput({
+  col,
+  value,
+  onChange,
+  id,
+  label,
+}: {
+  col: TableColumn;
+  value: Cell | undefined;
+  onChange: (v: Cell | undefined) => void;
+  id: string;
+  label: string;
+}) {
   if (col.kind === 'text')
-    return <input type="text" id={id} aria-label={label} value={typeof value === 'string' ? value : ''} onInput={(e) => onChange(inputValue(e) || undefined)} />;
+    return (
+      <input
+        type="text"
+        id={id}
+        aria-label={label}
+        value={typeof value === 'string' ? value : ''}
+        onInput={(e) => onChange(inputValue(e) || undefined)}
+      />
+    );
   const options =
     col.kind === 'scale'
       ? Array.from({ length: col.max - col.min + 1 }, (_, i) => {
@@ -186,7 +212,9 @@ function CellInput({ col, value, onChange, id, label }: { col: TableColumn; valu
 function TableField({ prompt, value, onChange, uid }: FieldProps<Of<'table'>>) {
   const stored = Array.isArray(value) ? (value as TableRow[]) : [];
   // Offer empty rows to type into; they are stored only once something is typed.
-  const rows: TableRow[] = stored.length ? stored : Array.from({ length: Math.min(prompt.rows, 3) }, (_, i) => ({ id: `empty-${i}`, cells: {} }));
+  const rows: TableRow[] = stored.length
+    ? stored
+    : Array.from({ length: Math.min(prompt.rows, 3) }, (_, i) => ({ id: `empty-${i}`, cells: {} }));
   const commit = (next: TableRow[]) => onChange(next.length ? next : undefined);
   const setCell = (i: number, col: string, v: Cell | undefined) => {
     const next = rows.map((r, j) => {
@@ -236,7 +264,13 @@ function TableField({ prompt, value, onChange, uid }: FieldProps<Of<'table'>>) {
                   </td>
                 ))}
                 <td class="ws-row-actions">
-                  <button type="button" class="ws-icon" disabled={i === 0} aria-label={t.moveUp(name, i + 1)} onClick={() => commit(move(rows, i, i - 1))}>
+                  <button
+                    type="button"
+                    class="ws-icon"
+                    disabled={i === 0}
+                    aria-label={t.moveUp(name, i + 1)}
+                    onClick={() => commit(move(rows, i, i - 1))}
+                  >
                     ↑
                   </button>
                   <button
@@ -248,7 +282,12 @@ function TableField({ prompt, value, onChange, uid }: FieldProps<Of<'table'>>) {
                   >
                     ↓
                   </button>
-                  <button type="button" class="ws-icon" aria-label={t.removeRow(name, i + 1)} onClick={() => commit(rows.filter((_, j) => j !== i))}>
+                  <button
+                    type="button"
+                    class="ws-icon"
+                    aria-label={t.removeRow(name, i + 1)}
+                    onClick={() => commit(rows.filter((_, j) => j !== i))}
+                  >
                     ×
                   </button>
                 </td>
@@ -257,7 +296,13 @@ function TableField({ prompt, value, onChange, uid }: FieldProps<Of<'table'>>) {
           </tbody>
         </table>
       </div>
-      <button type="button" class="button" onClick={() => commit([...rows.map((r) => (r.id.startsWith('empty-') ? { ...r, id: newRowId() } : r)), { id: newRowId(), cells: {} }])}>
+      <button
+        type="button"
+        class="button"
+        onClick={() =>
+          commit([...rows.map((r) => (r.id.startsWith('empty-') ? { ...r, id: newRowId() } : r)), { id: newRowId(), cells: {} }])
+        }
+      >
         {t.addRow(name)}
       </button>
     </fieldset>
@@ -283,13 +328,30 @@ function RankedField({ prompt, value, onChange, uid }: FieldProps<Of<'ranked'>>)
               value={item}
               onInput={(e) => commit(items.map((x, j) => (j === i ? inputValue(e) : x)))}
             />
-            <button type="button" class="ws-icon" disabled={i === 0} aria-label={t.moveUp(name, i + 1)} onClick={() => commit(move(items, i, i - 1))}>
+            <button
+              type="button"
+              class="ws-icon"
+              disabled={i === 0}
+              aria-label={t.moveUp(name, i + 1)}
+              onClick={() => commit(move(items, i, i - 1))}
+            >
               ↑
             </button>
-            <button type="button" class="ws-icon" disabled={i === items.length - 1} aria-label={t.moveDown(name, i + 1)} onClick={() => commit(move(items, i, i + 1))}>
+            <button
+              type="button"
+              class="ws-icon"
+              disabled={i === items.length - 1}
+              aria-label={t.moveDown(name, i + 1)}
+              onClick={() => commit(move(items, i, i + 1))}
+            >
               ↓
             </button>
-            <button type="button" class="ws-icon" aria-label={t.removeRow(name, i + 1)} onClick={() => commit(items.filter((_, j) => j !== i))}>
+            <button
+              type="button"
+              class="ws-icon"
+              aria-label={t.removeRow(name, i + 1)}
+              onClick={() => commit(items.filter((_, j) => j !== i))}
+            >
               ×
             </button>
           </li>

@@ -46,7 +46,15 @@ function Status({ ws, store }: { ws: Worksheet; store: WorksheetStore }) {
   const save = useStore(store.$save);
   const { answered, total } = progress(ws, answers);
   const text =
-    save.kind === 'saved' ? t.saved(clockTime(save.at)) : save.kind === 'pending' ? t.saving : save.kind === 'quota' ? '' : save.kind === 'memory' ? '' : t.notSavedYet;
+    save.kind === 'saved'
+      ? t.saved(clockTime(save.at))
+      : save.kind === 'pending'
+        ? t.saving
+        : save.kind === 'quota'
+          ? ''
+          : save.kind === 'memory'
+            ? ''
+            : t.notSavedYet;
   return (
     <div class="ws-status">
       <div class="ws-progress">
@@ -175,7 +183,9 @@ function PrintCopy({ ws, store }: { ws: Worksheet; store: WorksheetStore }) {
       <p class="ws-print-copy__title">
         {ws.title}: {t.yourAnswers}
       </p>
-      <p class="ws-print-copy__date">{t.printedOn(new Date().toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' }))}</p>
+      <p class="ws-print-copy__date">
+        {t.printedOn(new Date().toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' }))}
+      </p>
       <AnswersView ws={ws} answers={answers} earlier={earlier} />
     </div>
   );

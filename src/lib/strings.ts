@@ -7,18 +7,24 @@ export const t = {
   saved: (time: string) => `Saved on this device at ${time}`,
   saving: 'Saving…',
   notSavedYet: 'Your answers save on this device as you type.',
-  quota: 'Not saved: this browser has no room left to store the guide’s answers. Your text is still on the page. Print your answers or copy them somewhere safe, then free space by clearing answers you no longer need.',
-  unavailable: 'This browser is not letting the guide store anything, so answers will not be kept after you leave this page. Print your answers, or copy them, before you go.',
-  tooNew: 'Answers to this worksheet were saved by a newer version of the guide. To protect them, this page will not change them: what you type now will not be saved. Open the newest version of the guide to continue.',
-  blocked: 'Answers saved earlier could not be read, and there was no room to keep them aside. They are left untouched, and what you type now will not be saved. Print your answers before you leave.',
+  quota:
+    'Not saved: this browser has no room left to store the guide’s answers. Your text is still on the page. Print your answers or copy them somewhere safe, then free space by clearing answers you no longer need.',
+  unavailable:
+    'This browser is not letting the guide store anything, so answers will not be kept after you leave this page. Print your answers, or copy them, before you go.',
+  tooNew:
+    'Answers to this worksheet were saved by a newer version of the guide. To protect them, this page will not change them: what you type now will not be saved. Open the newest version of the guide to continue.',
+  blocked:
+    'Answers saved earlier could not be read, and there was no room to keep them aside. They are left untouched, and what you type now will not be saved. Print your answers before you leave.',
   quarantined: (key: string) =>
     `Answers saved earlier could not be read. They have not been deleted: they are kept aside in this browser’s storage under “${key}”. You are starting with an empty worksheet.`,
-  clearedElsewhere: 'This worksheet was cleared in another tab or window. Your answers are still on this page and will be saved again when you next type.',
+  clearedElsewhere:
+    'This worksheet was cleared in another tab or window. Your answers are still on this page and will be saved again when you next type.',
   conflict: 'This answer was also changed in another tab or window. This page kept your version. The other version was:',
   useTheirs: 'Use the other version',
   keepMine: 'Keep mine',
   earlierTitle: 'Answers to earlier questions',
-  earlierIntro: 'This worksheet has changed since you answered it. These answers belong to questions that are no longer asked in this form. They are kept here so nothing is lost.',
+  earlierIntro:
+    'This worksheet has changed since you answered it. These answers belong to questions that are no longer asked in this form. They are kept here so nothing is lost.',
   earlierDismiss: 'I have copied what I need: remove these',
   clear: 'Clear this worksheet',
   clearConfirm: 'Clear every answer on this worksheet? You can undo this straight afterwards.',

@@ -66,7 +66,13 @@ export function createWorksheetStore(ws: Worksheet, storage: WorksheetStorage = 
       if (Object.keys(conflicts).length) $conflicts.set({ ...$conflicts.get(), ...conflicts });
       base = stored;
     }
-    const record: StoredRecord = { ...base, rev: base.rev + 1, updated: new Date(storage.now()).toISOString(), answers: mine, earlier: $earlier.get() };
+    const record: StoredRecord = {
+      ...base,
+      rev: base.rev + 1,
+      updated: new Date(storage.now()).toISOString(),
+      answers: mine,
+      earlier: $earlier.get(),
+    };
     const status = storage.save(record);
     if (status === 'saved') {
       base = record;
@@ -90,7 +96,8 @@ export function createWorksheetStore(ws: Worksheet, storage: WorksheetStorage = 
   }
 
   function setAnswer(id: string, value: AnswerValue | undefined): void {
-    if (value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) $answers.setKey(id, undefined as unknown as AnswerValue);
+    if (value === undefined || value === '' || (Array.isArray(value) && value.length === 0))
+      $answers.setKey(id, undefined as unknown as AnswerValue);
     else $answers.setKey(id, value);
     schedule();
   }
@@ -177,7 +184,22 @@ export function createWorksheetStore(ws: Worksheet, storage: WorksheetStorage = 
     };
   }
 
-  return { $answers, $save, $notices, $conflicts, $earlier, load, save, flush: save, setAnswer, onExternal, resolveConflict, clearAll, dismissEarlier, connect };
+  return {
+    $answers,
+    $save,
+    $notices,
+    $conflicts,
+    $earlier,
+    load,
+    save,
+    flush: save,
+    setAnswer,
+    onExternal,
+    resolveConflict,
+    clearAll,
+    dismissEarlier,
+    connect,
+  };
 }
 
 export type WorksheetStore = ReturnType<typeof createWorksheetStore>;

@@ -123,10 +123,8 @@ export function encode(record: StoredRecord): string {
 }
 
 function isQuota(error: unknown): boolean {
-  return (
-    error instanceof DOMException &&
-    (error.name === 'QuotaExceededError' || error.name === 'NS_ERROR_DOM_QUOTA_REACHED' || error.code === 22 || error.code === 1014)
-  );
+  // Chromium and Safari name it QuotaExceededError; older Firefox used NS_ERROR_DOM_QUOTA_REACHED.
+  return error instanceof DOMException && (error.name === 'QuotaExceededError' || error.name === 'NS_ERROR_DOM_QUOTA_REACHED');
 }
 
 export function createWorksheetStorage(getStorage: StorageGetter = browserStorage, now: () => number = Date.now) {

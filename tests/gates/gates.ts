@@ -29,6 +29,9 @@ export const htmlValidateConfig: ConfigData = {
     // may start with a digit ("2-why-it-matters") or hold non-ASCII letters. HTML5 allows any id
     // without whitespace; the strict mode of this rule checks the older HTML4 syntax.
     'valid-id': ['error', { relaxed: true }],
+    // `<ul role="list">` is deliberate on lists styled with `list-style: none`: WebKit (Safari with
+    // VoiceOver) drops the list semantics of such lists unless the role is restated.
+    'no-redundant-role': ['error', { exclude: ['list'] }],
   },
 };
 

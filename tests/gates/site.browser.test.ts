@@ -61,8 +61,6 @@ const linksOf = (path: string): string[] => {
   return linkProblems.get(path) ?? [];
 };
 
-const report = (problems: string[]): string => (problems.length ? `\n${problems.join('\n')}\n` : '');
-
 it('the build has pages, a home page and a 404 page', () => {
   expect(pages).toContain('/');
   expect(pages).toContain('/404.html');
@@ -77,17 +75,17 @@ it('the server answers an unknown path with the 404 page and status 404', async 
 describe.each(pages)('page %s', (path) => {
   it('is valid HTML', async () => {
     const problems = await checkHtml([fileOf(dir, path)], dir);
-    expect(problems, report(problems)).toEqual([]);
+    expect(problems).toEqual([]);
   });
 
   it('has lang, title and description', () => {
     const problems = checkMeta(readFileSync(fileOf(dir, path), 'utf8'), path);
-    expect(problems, report(problems)).toEqual([]);
+    expect(problems).toEqual([]);
   });
 
   it('has only working internal links and anchors, and loads nothing from outside', () => {
     const problems = linksOf(path);
-    expect(problems, report(problems)).toEqual([]);
+    expect(problems).toEqual([]);
   });
 
   it('loads with status 200', async () => {
@@ -98,11 +96,11 @@ describe.each(pages)('page %s', (path) => {
   it('logs no error, throws nothing, breaks no CSP and requests nothing outside the site', async () => {
     const { records } = await visit(path);
     const problems = checkPageRecords(records, site.origin);
-    expect(problems, report(problems)).toEqual([]);
+    expect(problems).toEqual([]);
   });
 
   it('has no accessibility violations (WCAG 2.2 AA)', async () => {
     const { axe } = await visit(path);
-    expect(axe, report(axe)).toEqual([]);
+    expect(axe).toEqual([]);
   });
 });

@@ -88,7 +88,9 @@ export function initSearch(): void {
       const results = await backend.search(q, LIMIT);
       if (mine !== seq) return;
       renderResults(list, results);
-      status.textContent = results.length ? `${results.length} result${results.length === 1 ? '' : 's'} for “${q}”` : `No pages match “${q}”.`;
+      status.textContent = results.length
+        ? `${results.length} result${results.length === 1 ? '' : 's'} for “${q}”`
+        : `No pages match “${q}”.`;
     } catch {
       if (mine !== seq) return;
       list.replaceChildren();

@@ -1,0 +1,287 @@
+#!/usr/bin/env node
+/**
+ * Build time and first-visit weight of the main page types, as JSON lines on stdout
+ * (build logs go to stderr).
+ *
+ *   npm run bench                      # build, then measure dist/ statically
+ *   npm run bench -- --no-build        # measure the existing dist/
+ *   npm run bench -- --browser         # also load each page in Chromium and sum what was transferred
+ *   npm run bench -- --dir some/dist   # measure another build (implies --no-build)
+ *
+ * Lines: {"build": ...}, then {"page": ...} per page type, then {"goal": ...} per goal. Goals are
+ * reported with pass true/false (null when the page does not exist); they never fail the process.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+
+const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
+const args = process.argv.slice(2);
+const flag = (name) => args.includes(name);
+const option = (name) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+
+const dir = resolve(root, option('--dir') ?? 'dist');
+const doBuild = !flag('--no-build') && !option('--dir');
+const withBrowser = flag('--browser');
+
+export const PAGES = [
+  { type: 'home', path: '/' },
+  { type: 'guidance', path: '/muscles/trust/' },
+  { type: 'worksheet', path: '/worksheets/muscles-check/' },
+];
+
+export const GOALS = {
+  guidanceHtmlCssGzip: 14336,
+  worksheetJsGzip: 20480,
+};
+
+const print = (value) => process.stdout.write(`${JSON.stringify(value)}\n`);
+const gzipSize = (buffer) => gzipSync(buffer, { level: 9 }).length;
+
+function run(command, commandArgs) {
+  const started = performance.now();
+  const result = spawnSync(command, commandArgs, { cwd: root, stdio: ['ignore', 2, 2], env: process.env });
+  return { ok: result.status === 0, status: result.status, ms: Math.round(performance.now() - started) };
+}
+
+function build() {
+  const astro = run('npx', ['astro', 'build']);
+  if (!astro.ok) return { ok: false, step: 'astro build', astroMs: astro.ms, totalMs: astro.ms };
+  const pagefind = run('npx', ['pagefind', '--site', 'dist', '--silent']);
+  return {
+    ok: pagefind.ok,
+    ...(pagefind.ok ? {} : { step: 'pagefind' }),
+    astroMs: astro.ms,
+    pagefindMs: pagefind.ms,
+    totalMs: astro.ms + pagefind.ms,
+  };
+}
+
+/** Attributes of an HTML start tag, lower-cased names. */
+function attributes(tag) {
+  const attrs = {};
+  for (const m of tag.matchAll(/([^\s=/>]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?/g)) {
+    const name = m[1]?.toLowerCase();
+    if (!name || name.startsWith('<')) continue;
+    attrs[name] = m[2] ?? m[3] ?? m[4] ?? '';
+  }
+  return attrs;
+}
+
+/** Framework runtimes recognisable in a bundle. */
+export function frameworksIn(code) {
+  const found = [];
+  const count = (re) => (code.match(re) ?? []).length;
+  // Preact 10's mangled vnode fields survive minification: __k (children), __e (dom), __v (original), __c (component).
+  if (count(/\.__k\b/g) >= 3 && count(/\.__e\b/g) >= 3 && count(/\.__v\b/g) >= 2) found.push('preact');
+  if (/react\.(transitional\.)?element/.test(code)) found.push('react');
+  if (
+    /customElements\.define\(\s*["']astro-island["']/.test(code) ||
+    /class \w+ extends HTMLElement\b[\s\S]{0,400}astro-island/.test(code)
+  ) {
+    found.push('astro-island');
+  }
+  return found;
+}
+
+function fileForPath(path) {
+  const full = join(dir, path);
+  return path.endsWith('/') ? join(full, 'index.html') : full;
+}
+
+function assetFile(url) {
+  const u = new URL(url, 'http://site.invalid/');
+  if (u.origin !== 'http://site.invalid') return null;
+  const file = join(dir, decodeURIComponent(u.pathname));
+  return existsSync(file) && statSync(file).isFile() ? file : null;
+}
+
+/** Bytes a first visit downloads, from the files in the build (no browser). */
+function staticWeight(path) {
+  const htmlFile = fileForPath(path);
+  if (!existsSync(htmlFile)) return null;
+  const html = readFileSync(htmlFile);
+  const text = html.toString('utf8');
+  const css = [];
+  const js = [];
+  const missing = [];
+  for (const m of text.matchAll(/<link\b[^>]*>/gi)) {
+    const a = attributes(m[0]);
+    if (!(a.rel ?? '').toLowerCase().split(/\s+/).includes('stylesheet') || !a.href) continue;
+    const file = assetFile(a.href);
+    if (!file) missing.push(a.href);
+    else css.push({ name: a.href, raw: statSync(file).size, gzip: gzipSize(readFileSync(file)) });
+  }
+  for (const m of text.matchAll(/<script\b[^>]*>/gi)) {
+    const a = attributes(m[0]);
+    if (a.src === undefined) continue;
+    const file = assetFile(a.src);
+    if (!file) {
+      missing.push(a.src);
+      continue;
+    }
+    const code = readFileSync(file);
+    js.push({
+      name: a.src,
+      type: a.type === 'module' ? 'module' : 'classic',
+      raw: code.length,
+      gzip: gzipSize(code),
+      frameworks: frameworksIn(code.toString('utf8')),
+    });
+  }
+  for (const m of text.matchAll(/<link\b[^>]*rel=["']?modulepreload[^>]*>/gi)) {
+    const a = attributes(m[0]);
+    const file = a.href && assetFile(a.href);
+    if (!file) continue;
+    const code = readFileSync(file);
+    js.push({
+      name: a.href,
+      type: 'modulepreload',
+      raw: code.length,
+      gzip: gzipSize(code),
+      frameworks: frameworksIn(code.toString('utf8')),
+    });
+  }
+  const inlineScripts = [...text.matchAll(/<script\b(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/gi)].map((m) => m[1] ?? '');
+  const sum = (list, key) => list.reduce((n, item) => n + item[key], 0);
+  return {
+    html: {
+      raw: html.length,
+      gzip: gzipSize(html),
+      inlineStyleBytes: sumInline(text, 'style'),
+      inlineScriptBytes: sumInline(text, 'script'),
+    },
+    css: { raw: sum(css, 'raw'), gzip: sum(css, 'gzip'), files: css },
+    js: { raw: sum(js, 'raw'), gzip: sum(js, 'gzip'), files: js },
+    total: { raw: html.length + sum(css, 'raw') + sum(js, 'raw'), gzip: gzipSize(html) + sum(css, 'gzip') + sum(js, 'gzip') },
+    scripts: js.map((s) => basename(s.name)),
+    frameworks: [...new Set([...js.flatMap((s) => s.frameworks), ...inlineScripts.flatMap((code) => frameworksIn(code))])],
+    missing,
+  };
+}
+
+function sumInline(text, tag) {
+  let n = 0;
+  for (const m of text.matchAll(new RegExp(`<${tag}\\b(?![^>]*\\bsrc=)[^>]*>([\\s\\S]*?)</${tag}>`, 'gi')))
+    n += Buffer.byteLength(m[1] ?? '');
+  return n;
+}
+
+/** Loads the page in Chromium and sums every response received before any interaction. */
+async function browserWeight(browser, origin, path) {
+  const { newPage } = await import('../tests/support/browser.ts');
+  const recorded = await newPage(browser);
+  const responses = [];
+  recorded.page.on('requestfinished', async (request) => {
+    responses.push(
+      (async () => {
+        const sizes = await request.sizes().catch(() => null);
+        const response = await request.response();
+        const body = response ? await response.body().catch(() => Buffer.alloc(0)) : Buffer.alloc(0);
+        return {
+          url: request.url(),
+          type: request.resourceType(),
+          transferred: sizes ? sizes.responseBodySize + sizes.responseHeadersSize : body.length,
+          body: body.length,
+          gzip: body.length ? gzipSize(body) : 0,
+        };
+      })(),
+    );
+  });
+  try {
+    await recorded.page.goto(new URL(path, origin).href, { waitUntil: 'networkidle' });
+    const list = await Promise.all(responses);
+    const byType = {};
+    for (const r of list) {
+      const t = (byType[r.type] ??= { count: 0, transferred: 0, body: 0, gzip: 0 });
+      t.count += 1;
+      t.transferred += r.transferred;
+      t.body += r.body;
+      t.gzip += r.gzip;
+    }
+    const total = list.reduce((n, r) => ({ transferred: n.transferred + r.transferred, body: n.body + r.body, gzip: n.gzip + r.gzip }), {
+      transferred: 0,
+      body: 0,
+      gzip: 0,
+    });
+    return { requests: list.length, ...total, byType, urls: list.map((r) => new URL(r.url).pathname) };
+  } finally {
+    await recorded.close();
+  }
+}
+
+async function main() {
+  if (doBuild) {
+    const result = build();
+    print({ build: result });
+    if (!result.ok && !existsSync(join(dir, 'index.html'))) {
+      print({ error: `build failed at ${result.step} and there is no previous build in ${dir}` });
+      return;
+    }
+    if (!result.ok) print({ note: `build failed at ${result.step}; measuring the previous build in ${dir}` });
+  } else {
+    print({ build: { skipped: true, dir } });
+  }
+  if (!existsSync(join(dir, 'index.html'))) {
+    print({ error: `no build in ${dir}: run npm run build first` });
+    return;
+  }
+
+  const results = {};
+  for (const { type, path } of PAGES) {
+    const weight = staticWeight(path);
+    results[type] = weight;
+    print(weight ? { page: type, path, ...weight } : { page: type, path, missing: true });
+  }
+
+  if (withBrowser) {
+    const { launchBrowser } = await import('../tests/support/browser.ts');
+    const { startServer } = await import('./serve.mjs');
+    const server = await startServer(dir, 0);
+    const browser = await launchBrowser();
+    try {
+      for (const { type, path } of PAGES) {
+        if (!results[type]) continue;
+        print({ page: type, path, browser: await browserWeight(browser, server.url, path) });
+      }
+    } finally {
+      await browser.close();
+      await server.close();
+    }
+  }
+
+  const guidance = results.guidance;
+  const worksheet = results.worksheet;
+  const guidanceHtmlCss = guidance ? guidance.html.gzip + guidance.css.gzip : null;
+  print({
+    goal: 'guidance page HTML+CSS gzip <= 14336 bytes',
+    path: '/muscles/trust/',
+    value: guidanceHtmlCss,
+    limit: GOALS.guidanceHtmlCssGzip,
+    pass: guidance ? guidanceHtmlCss <= GOALS.guidanceHtmlCssGzip : null,
+  });
+  print({
+    goal: 'guidance page ships no framework JS (no Preact)',
+    path: '/muscles/trust/',
+    value: guidance ? guidance.frameworks : null,
+    scripts: guidance ? guidance.scripts : null,
+    pass: guidance ? guidance.frameworks.length === 0 : null,
+  });
+  print({
+    goal: 'worksheet page JS gzip <= 20480 bytes',
+    path: '/worksheets/muscles-check/',
+    value: worksheet ? worksheet.js.gzip : null,
+    limit: GOALS.worksheetJsGzip,
+    pass: worksheet ? worksheet.js.gzip <= GOALS.worksheetJsGzip : null,
+  });
+}
+
+main().catch((error) => {
+  print({ error: String(error?.stack ?? error) });
+  process.exitCode = 1;
+});
