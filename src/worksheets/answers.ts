@@ -12,7 +12,8 @@
  * An empty answer is absent from the map. Everything read from outside (storage, imported files)
  * goes through `cleanAnswers`, which builds new objects from whitelisted keys only.
  */
-import { allPrompts, type Prompt, type TableColumn, type Worksheet } from './schema';
+import { allPrompts } from './prompts';
+import type { Prompt, TableColumn, Worksheet } from './schema';
 
 export type Cell = string | number;
 export interface TableRow {

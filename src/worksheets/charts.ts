@@ -3,7 +3,8 @@
  * its text alternative. The SVG components in islands/Charts.tsx only lay these out.
  */
 import type { Answers, TableRow } from './answers';
-import { allPrompts, type MapChart, type RadarChart, type Worksheet } from './schema';
+import { allPrompts } from './prompts';
+import type { MapChart, RadarChart, Worksheet } from './schema';
 
 export interface RadarAxis {
   label: string;

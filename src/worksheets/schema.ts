@@ -223,7 +223,7 @@ export type Chart = Worksheet['charts'][number];
 export type RadarChart = z.output<typeof radarChartSchema>;
 export type MapChart = z.output<typeof mapChartSchema>;
 
-export const allPrompts = (ws: Worksheet): Prompt[] => ws.sections.flatMap((s) => s.prompts);
+export { allPrompts } from './prompts';
 
 /** Turns a failed parse into one readable message naming the file and each field. */
 export function describeIssues(error: z.ZodError, file: string): string {

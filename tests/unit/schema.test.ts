@@ -1,0 +1,272 @@
+/**
+ * The worksheet schema: every real definition parses, every example answer fits its worksheet, and a
+ * broken definition fails with a message that names the file and the field.
+ */
+import { describe, expect, it } from 'vitest';
+import { cleanAnswers, progress } from '../../src/worksheets/answers';
+import { allPrompts, parseWorksheet, promptSchema, worksheetSchema, type PromptKind } from '../../src/worksheets/schema';
+import { WORKSHEET_IDS } from '../../src/data/frameworks';
+import { allKindsInput, exampleFiles, loadExample, loadWorksheet, rawWorksheet, worksheetFiles } from './worksheet-files';
+
+const KINDS: PromptKind[] = ['text', 'longtext', 'scale', 'choice', 'checklist', 'table', 'ranked'];
+const FILE = 'worksheets/broken.yaml';
+
+/** The message parseWorksheet throws for `data`, or '' when it parses. */
+function failure(data: unknown): string {
+  try {
+    parseWorksheet(data, FILE);
+    return '';
+  } catch (error) {
+    return (error as Error).message;
+  }
+}
+
+describe('the real worksheet definitions', () => {
+  it('finds worksheet files to check', () => {
+    expect(worksheetFiles().length).toBeGreaterThanOrEqual(10);
+  });
+
+  it.each(worksheetFiles())('parses %s', (file) => {
+    const id = file.replace(/\.yaml$/, '');
+    const ws = loadWorksheet(id);
+    expect(ws.id).toBe(id);
+    expect(allPrompts(ws).length).toBeGreaterThan(0);
+  });
+
+  it('names each worksheet file after a planned worksheet id', () => {
+    for (const file of worksheetFiles()) expect(WORKSHEET_IDS).toContain(file.replace(/\.yaml$/, ''));
+  });
+
+  it('uses every prompt kind somewhere', () => {
+    const used = new Set(worksheetFiles().flatMap((f) => allPrompts(loadWorksheet(f.replace(/\.yaml$/, ''))).map((p) => p.kind)));
+    expect([...used].sort()).toEqual([...KINDS].sort());
+  });
+});
+
+describe('the example answers', () => {
+  it('finds a complete and a partial example for several worksheets', () => {
+    const files = exampleFiles();
+    expect(files.filter((f) => f.endsWith('.complete.json')).length).toBeGreaterThanOrEqual(10);
+    expect(files.filter((f) => f.endsWith('.partial.json')).length).toBeGreaterThanOrEqual(10);
+  });
+
+  it.each(exampleFiles())('keeps every answer in %s when cleaned against its worksheet', (file) => {
+    const example = loadExample(file);
+    expect(file.startsWith(`${example.worksheet}.`)).toBe(true);
+    const ws = loadWorksheet(example.worksheet);
+    const { answers, rejected } = cleanAnswers(ws, example.answers);
+    expect(rejected).toEqual({});
+    expect(answers).toEqual(example.answers);
+  });
+
+  it.each(exampleFiles().filter((f) => f.endsWith('.complete.json')))('answers every prompt in %s', (file) => {
+    const example = loadExample(file);
+    const { answered, total } = progress(loadWorksheet(example.worksheet), example.answers);
+    expect(answered).toBe(total);
+  });
+
+  it.each(exampleFiles().filter((f) => f.endsWith('.partial.json')))('leaves some prompts unanswered in %s', (file) => {
+    const example = loadExample(file);
+    const { answered, total } = progress(loadWorksheet(example.worksheet), example.answers);
+    expect(answered).toBeGreaterThan(0);
+    expect(answered).toBeLessThan(total);
+  });
+});
+
+describe('each prompt kind', () => {
+  it('accepts a worksheet with one prompt of every kind and both chart kinds', () => {
+    const ws = parseWorksheet(allKindsInput(), FILE);
+    expect(allPrompts(ws).map((p) => p.kind)).toEqual(expect.arrayContaining(KINDS));
+    expect(ws.charts.map((c) => c.kind)).toEqual(['radar', 'map']);
+  });
+
+  it('fills in the defaults an author may leave out', () => {
+    const ws = parseWorksheet(allKindsInput(), FILE);
+    const byId = new Map(allPrompts(ws).map((p) => [p.id, p]));
+    expect(byId.get('now')).toMatchObject({ kind: 'scale', min: 1, max: 5 });
+    expect(byId.get('story')).toMatchObject({ kind: 'longtext', lines: 6 });
+    expect(byId.get('actors')).toMatchObject({ kind: 'table', rows: 4, rowName: 'actor' });
+    expect(byId.get('next')).toMatchObject({ kind: 'ranked', max: 3, itemName: 'step' });
+    expect(ws).toMatchObject({ version: 1, muscles: [], levels: [], gaps: [], materials: [], facilitatorNotes: [], renamed: {} });
+  });
+
+  it('turns a plain string option into a value and a label', () => {
+    const ws = parseWorksheet(allKindsInput(), FILE);
+    const mood = allPrompts(ws).find((p) => p.id === 'mood');
+    expect(mood?.kind === 'choice' && mood.options).toEqual([
+      { value: 'Calm', label: 'Calm' },
+      { value: 'cross', label: 'Cross' },
+    ]);
+  });
+
+  it.each([
+    { id: 'a', kind: 'text', label: 'A' },
+    { id: 'a', kind: 'longtext', label: 'A', lines: 3 },
+    { id: 'a', kind: 'scale', label: 'A', min: 0, max: 10, minLabel: 'None', maxLabel: 'All' },
+    { id: 'a', kind: 'choice', label: 'A', options: ['Yes', 'No'] },
+    { id: 'a', kind: 'checklist', label: 'A', options: ['Only one'] },
+    { id: 'a', kind: 'table', label: 'A', columns: [{ id: 'c', label: 'C', kind: 'text' }] },
+    { id: 'a', kind: 'ranked', label: 'A', max: 12 },
+  ])('accepts a $kind prompt on its own', (prompt) => {
+    expect(promptSchema.safeParse(prompt).success).toBe(true);
+  });
+
+  it('rejects a prompt kind it does not know', () => {
+    expect(promptSchema.safeParse({ id: 'a', kind: 'slider', label: 'A' }).success).toBe(false);
+  });
+
+  it('rejects a prompt id with capitals or spaces', () => {
+    expect(promptSchema.safeParse({ id: 'Your Name', kind: 'text', label: 'A' }).success).toBe(false);
+  });
+
+  it('rejects a choice with a single option', () => {
+    expect(promptSchema.safeParse({ id: 'a', kind: 'choice', label: 'A', options: ['Only'] }).success).toBe(false);
+  });
+});
+
+describe('a broken definition', () => {
+  it('is reported in a message that starts with the file name and lists the field path', () => {
+    const input = allKindsInput();
+    input['muscles'] = ['grit'];
+    const message = failure(input);
+    expect(message).toMatch(/^worksheets\/broken\.yaml is not a valid worksheet:\n/);
+    expect(message).toContain('  - muscles.0:');
+  });
+
+  it('rejects a prompt id used twice', () => {
+    const input = allKindsInput();
+    input.sections[0]!.prompts.push({ id: 'name', kind: 'text', label: 'Your name again' });
+    expect(failure(input)).toMatch(/worksheets\/broken\.yaml[\s\S]*  - sections: prompt id "name" is used twice/);
+  });
+
+  it('rejects a scale whose min is not below its max', () => {
+    const input = allKindsInput();
+    Object.assign(input.sections[0]!.prompts[2]!, { min: 5, max: 5 });
+    expect(failure(input)).toMatch(/worksheets\/broken\.yaml[\s\S]*  - sections: prompt "now": min must be below max/);
+  });
+
+  it('rejects a scale table column whose min is above its max', () => {
+    const input = allKindsInput();
+    const table = input.sections[0]!.prompts[7] as { columns: Record<string, unknown>[] };
+    Object.assign(table.columns[1]!, { min: 4, max: 2 });
+    expect(failure(input)).toMatch(/  - sections: prompt "actors": min must be below max/);
+  });
+
+  it('rejects two table columns with the same id', () => {
+    const input = allKindsInput();
+    const table = input.sections[0]!.prompts[7] as { columns: Record<string, unknown>[] };
+    table.columns.push({ id: 'who', label: 'Who again', kind: 'text' });
+    expect(failure(input)).toMatch(/  - sections: prompt "actors": column ids must be unique/);
+  });
+
+  it('rejects a radar axis that points at a prompt that is not a scale', () => {
+    const input = allKindsInput();
+    const radar = (input['charts'] as { axes: { prompts: string[] }[] }[])[0]!;
+    radar.axes[1]!.prompts = ['later', 'story'];
+    expect(failure(input)).toMatch(/worksheets\/broken\.yaml[\s\S]*  - charts\.0: radar "strength": "story" is not a scale prompt/);
+  });
+
+  it('rejects a radar axis that points at no prompt at all', () => {
+    const input = allKindsInput();
+    const radar = (input['charts'] as { axes: { prompts: string[] }[] }[])[0]!;
+    radar.axes[0]!.prompts = ['now', 'nowhere'];
+    expect(failure(input)).toMatch(/  - charts\.0: radar "strength": "nowhere" is not a scale prompt/);
+  });
+
+  it('rejects a radar axis without one prompt per series', () => {
+    const input = allKindsInput();
+    const radar = (input['charts'] as { axes: { prompts: string[] }[] }[])[0]!;
+    radar.axes[2]!.prompts = ['soon'];
+    expect(failure(input)).toMatch(/  - charts\.0: radar "strength": axis "C" needs one prompt per series/);
+  });
+
+  it('rejects a map whose axis is not a scale column', () => {
+    const input = allKindsInput();
+    const map = (input['charts'] as Record<string, unknown>[])[1]!;
+    map['y'] = 'side';
+    expect(failure(input)).toMatch(/worksheets\/broken\.yaml[\s\S]*  - charts\.1: map "actors-map": "side" is not a scale column/);
+  });
+
+  it('rejects a map whose label is not a text column', () => {
+    const input = allKindsInput();
+    const map = (input['charts'] as Record<string, unknown>[])[1]!;
+    map['label'] = 'power';
+    expect(failure(input)).toMatch(/  - charts\.1: map "actors-map": label "power" is not a text column/);
+  });
+
+  it('rejects a map that names a prompt that is not a table', () => {
+    const input = allKindsInput();
+    const map = (input['charts'] as Record<string, unknown>[])[1]!;
+    map['table'] = 'next';
+    expect(failure(input)).toMatch(/  - charts\.1: map "actors-map": "next" is not a table prompt/);
+  });
+
+  it('rejects group mode without a group size', () => {
+    const input = allKindsInput();
+    input['mode'] = 'group';
+    expect(failure(input)).toMatch(/worksheets\/broken\.yaml[\s\S]*  - groupSize: groupSize is required when mode is group or both/);
+  });
+
+  it('accepts group mode with a group size', () => {
+    const input = allKindsInput();
+    input['mode'] = 'both';
+    input['groupSize'] = { min: 2, max: 6 };
+    expect(failure(input)).toBe('');
+  });
+
+  it('rejects a group size whose min exceeds its max', () => {
+    const input = allKindsInput();
+    input['mode'] = 'both';
+    input['groupSize'] = { min: 8, max: 4 };
+    expect(failure(input)).toMatch(/  - groupSize: groupSize\.min must not exceed groupSize\.max/);
+  });
+
+  it('rejects a muscle id the guide does not know', () => {
+    const input = allKindsInput();
+    input['muscles'] = ['trust', 'grit'];
+    const message = failure(input);
+    expect(message).toMatch(/worksheets\/broken\.yaml[\s\S]*  - muscles\.1: /);
+    expect(message).not.toContain('muscles.0');
+  });
+
+  it('rejects a worksheet id the guide does not plan', () => {
+    const input = allKindsInput();
+    input['id'] = 'not-planned';
+    expect(failure(input)).toMatch(/  - id: /);
+  });
+
+  it('rejects a rename that points to no prompt', () => {
+    const input = allKindsInput();
+    input['renamed'] = { 'old-name': 'nowhere' };
+    expect(failure(input)).toMatch(/worksheets\/broken\.yaml[\s\S]*  - renamed: renamed: "old-name" points to "nowhere", which is not a prompt/);
+  });
+
+  it('rejects a rename from an id that is still a prompt', () => {
+    const input = allKindsInput();
+    input['renamed'] = { story: 'name' };
+    expect(failure(input)).toMatch(/  - renamed: renamed: "story" is still a prompt id/);
+  });
+
+  it('rejects an unknown key at the top level', () => {
+    const input = allKindsInput();
+    input['colour'] = 'blue';
+    expect(failure(input)).toMatch(/worksheets\/broken\.yaml[\s\S]*  - \(root\): .*"colour"/);
+  });
+
+  it('rejects an unknown key inside a prompt, naming its path', () => {
+    const input = allKindsInput();
+    input.sections[0]!.prompts[0]!['placeholder'] = 'Jane';
+    expect(failure(input)).toMatch(/  - sections\.0\.prompts\.0: .*"placeholder"/);
+  });
+
+  it('rejects a real worksheet with a misspelt field, naming its file', () => {
+    const raw = rawWorksheet('trust-inventory');
+    raw['facilitatorNote'] = raw['facilitatorNotes'];
+    expect(() => parseWorksheet(raw, 'worksheets/trust-inventory.yaml')).toThrow(/^worksheets\/trust-inventory\.yaml is not a valid worksheet:[\s\S]*facilitatorNote/);
+  });
+
+  it('leaves the schema usable for a direct safeParse', () => {
+    expect(worksheetSchema.safeParse(allKindsInput()).success).toBe(true);
+    expect(worksheetSchema.safeParse({}).success).toBe(false);
+  });
+});
