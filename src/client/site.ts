@@ -1,6 +1,6 @@
 /** Behaviour every page shares: the theme toggle, the menu on narrow screens, and search. */
 import { KEYS } from '../lib/storage-keys';
-import { initSearch } from './search/ui';
+import { initSearch, initSearchPage } from './search/ui';
 
 function currentTheme(): 'light' | 'dark' {
   const set = document.documentElement.dataset['theme'];
@@ -55,6 +55,7 @@ function init(): void {
   initTheme();
   initMenu();
   initSearch();
+  initSearchPage();
 }
 
 if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', init);

@@ -185,6 +185,11 @@ export const worksheetSchema = z
       if (p.kind === 'table' && new Set(p.columns.map((c) => c.id)).size !== p.columns.length)
         ctx.addIssue({ code: 'custom', message: `prompt "${p.id}": column ids must be unique`, path: ['sections'] });
     }
+    const sectionIds = ws.sections.map((s) => s.id);
+    if (new Set(sectionIds).size !== sectionIds.length) ctx.addIssue({ code: 'custom', message: 'section ids must be unique', path: ['sections'] });
+    for (const id of sectionIds) if (byId.has(id)) ctx.addIssue({ code: 'custom', message: `section id "${id}" is also a prompt id`, path: ['sections'] });
+    const chartIds = ws.charts.map((c) => c.id);
+    if (new Set(chartIds).size !== chartIds.length) ctx.addIssue({ code: 'custom', message: 'chart ids must be unique', path: ['charts'] });
     if (ws.mode !== 'solo' && !ws.groupSize) ctx.addIssue({ code: 'custom', message: 'groupSize is required when mode is group or both', path: ['groupSize'] });
     if (ws.groupSize && ws.groupSize.min > ws.groupSize.max) ctx.addIssue({ code: 'custom', message: 'groupSize.min must not exceed groupSize.max', path: ['groupSize'] });
     ws.charts.forEach((chart, i) => {
@@ -203,6 +208,7 @@ export const worksheetSchema = z
         }
         const col = (id: string) => table.columns.find((c) => c.id === id);
         if (col(chart.label)?.kind !== 'text') ctx.addIssue({ code: 'custom', message: `map "${chart.id}": label "${chart.label}" is not a text column`, path: ['charts', i] });
+        if (chart.x === chart.y) ctx.addIssue({ code: 'custom', message: `map "${chart.id}": x and y must be different columns`, path: ['charts', i] });
         for (const axis of [chart.x, chart.y])
           if (col(axis)?.kind !== 'scale') ctx.addIssue({ code: 'custom', message: `map "${chart.id}": "${axis}" is not a scale column`, path: ['charts', i] });
       }

@@ -131,3 +131,31 @@ export function initSearch(): void {
     if (list.childElementCount) panel.hidden = false;
   });
 }
+
+/** The /search/ page: runs the query in ?q= (reached when the header form is submitted before scripts load). */
+export function initSearchPage(): void {
+  const root = document.querySelector<HTMLElement>('[data-search-page]');
+  const note = document.querySelector<HTMLElement>('[data-search-page-note]');
+  const status = root?.querySelector<HTMLElement>('[data-search-page-status]');
+  const list = root?.querySelector<HTMLElement>('[data-search-page-list]');
+  if (!root || !status || !list) return;
+  root.hidden = false;
+  if (note) note.hidden = true;
+  const q = new URLSearchParams(window.location.search).get('q')?.trim() ?? '';
+  const input = document.querySelector<HTMLInputElement>('[data-search-input]');
+  if (input) input.value = q;
+  if (q.length < 2) {
+    status.textContent = 'Type at least two letters in the search box at the top of the page.';
+    return;
+  }
+  status.textContent = 'Searching…';
+  defaultBackend()
+    .search(q, 30)
+    .then((results) => {
+      renderResults(list, results);
+      status.textContent = results.length ? `${results.length} result${results.length === 1 ? '' : 's'} for “${q}”` : `No pages match “${q}”.`;
+    })
+    .catch(() => {
+      status.textContent = 'Search is not available here. Use the menu to browse the guide.';
+    });
+}
