@@ -170,6 +170,7 @@ it('keeps a long text typed just before an immediate reload (saved on pagehide, 
     await openForm(page, site.url, id);
     const text = 'Typed and gone at once.\nThe second line too.';
     await page.locator(byId(fieldId(id, prompt.id))).pressSequentially(text);
+    expect(await readRaw(page, KEYS.worksheet(id)), 'nothing saved yet: the debounce has not fired').toBeNull();
     await page.reload();
     await page.locator('.ws-form[data-ready="true"]').waitFor({ state: 'attached' });
     expect(await page.inputValue(byId(fieldId(id, prompt.id)))).toBe(text);

@@ -22,13 +22,14 @@ const AMERICAN = [
   /\banalyz(?:e|es|ed|ing|er|ers)\b/gi,
 ];
 
-/** Every match of the patterns in a file's text, as "file:line:word". */
+/** Every match of the patterns in a file's text, as "file:line:word", in reading order. */
 function findAll(file: string, text: string, patterns: RegExp[]): string[] {
-  const out: string[] = [];
-  text.split(/\r?\n/).forEach((line, i) => {
-    for (const p of patterns) for (const m of line.matchAll(p)) out.push(`${rel(file)}:${i + 1}:${m[0]}`);
-  });
-  return out;
+  return text.split(/\r?\n/).flatMap((line, i) =>
+    patterns
+      .flatMap((p) => [...line.matchAll(p)])
+      .sort((a, b) => a.index - b.index)
+      .map((m) => `${rel(file)}:${i + 1}:${m[0]}`),
+  );
 }
 
 const read = (file: string) => readFileSync(file, 'utf8');

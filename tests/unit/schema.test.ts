@@ -159,6 +159,24 @@ describe('a broken definition', () => {
     expect(failure(input)).toMatch(/  - sections: prompt "actors": column ids must be unique/);
   });
 
+  it('rejects two sections with the same id', () => {
+    const input = allKindsInput();
+    input.sections.push({ id: 'all', title: 'Again', prompts: [{ id: 'more', kind: 'text', label: 'More' }] });
+    expect(failure(input)).toMatch(/  - sections: section ids must be unique/);
+  });
+
+  it('rejects a section id that is also a prompt id', () => {
+    const input = allKindsInput();
+    input.sections.push({ id: 'name', title: 'Names', prompts: [{ id: 'more', kind: 'text', label: 'More' }] });
+    expect(failure(input)).toMatch(/  - sections: section id "name" is also a prompt id/);
+  });
+
+  it('rejects two charts with the same id', () => {
+    const input = allKindsInput();
+    (input['charts'] as Record<string, unknown>[])[1]!['id'] = 'strength';
+    expect(failure(input)).toMatch(/  - charts: chart ids must be unique/);
+  });
+
   it('rejects a radar axis that points at a prompt that is not a scale', () => {
     const input = allKindsInput();
     const radar = (input['charts'] as { axes: { prompts: string[] }[] }[])[0]!;

@@ -23,8 +23,13 @@ export function rawWorksheet(id: string): Record<string, unknown> {
   return parse(readFileSync(join(WORKSHEET_DIR, `${id}.yaml`), 'utf8')) as Record<string, unknown>;
 }
 
+const parsed = new Map<string, Worksheet>();
+
+/** A real worksheet, parsed (cached: treat it as read-only). */
 export function loadWorksheet(id: string): Worksheet {
-  return parseWorksheet(rawWorksheet(id), `worksheets/${id}.yaml`);
+  let ws = parsed.get(id);
+  if (!ws) parsed.set(id, (ws = parseWorksheet(rawWorksheet(id), `worksheets/${id}.yaml`)));
+  return ws;
 }
 
 export interface Example {
