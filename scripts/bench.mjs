@@ -239,6 +239,7 @@ async function main() {
     print(weight ? { page: type, path, ...weight } : { page: type, path, missing: true });
   }
 
+  let typing = null;
   if (withBrowser) {
     const { launchBrowser } = await import('../tests/support/browser.ts');
     const { startServer } = await import('./serve.mjs');
@@ -249,6 +250,7 @@ async function main() {
         if (!results[type]) continue;
         print({ page: type, path, browser: await browserWeight(browser, server.url, path) });
       }
+      if (results.worksheet) typing = await typingLongTasks(browser, server.url);
     } finally {
       await browser.close();
       await server.close();
@@ -279,6 +281,46 @@ async function main() {
     limit: GOALS.worksheetJsGzip,
     pass: worksheet ? worksheet.js.gzip <= GOALS.worksheetJsGzip : null,
   });
+
+  print({
+    goal: 'typing into a 5,000-character answer causes no task longer than 50 ms',
+    path: '/worksheets/muscles-check/',
+    value: typing ? typing.longestTaskMs : null,
+    longTasks: typing ? typing.longTasks : null,
+    limit: 50,
+    pass: typing ? typing.longestTaskMs <= 50 : null,
+    note: typing ? undefined : 'run with --browser to measure',
+  });
+}
+
+/**
+ * Puts 5,000 characters into a long answer, then types 60 more one key at a time, recording every
+ * long task (over 50 ms, the browser's own threshold) while typing.
+ */
+async function typingLongTasks(browser, origin) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  try {
+    await page.goto(new URL('/worksheets/muscles-check/', origin).href);
+    await page.waitForSelector('[data-ready="true"]');
+    const field = page.locator('textarea').first();
+    await field.fill('x'.repeat(5000));
+    await page.waitForTimeout(600);
+    await page.evaluate(() => {
+      window.__longTasks = [];
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) window.__longTasks.push(Math.round(entry.duration));
+      }).observe({ type: 'longtask' });
+    });
+    await field.press('End');
+    await field.pressSequentially(' and a few more words typed at the end of a long answer.', { delay: 15 });
+    await page.waitForTimeout(800);
+    const tasks = await page.evaluate(() => window.__longTasks);
+    const length = (await field.inputValue()).length;
+    return { answerLength: length, longTasks: tasks.length, longestTaskMs: tasks.length ? Math.max(...tasks) : 0 };
+  } finally {
+    await context.close();
+  }
 }
 
 main().catch((error) => {

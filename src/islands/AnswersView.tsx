@@ -91,8 +91,8 @@ export function AnswersView({ ws, answers, earlier = [] }: { ws: Worksheet; answ
       {earlier.length > 0 && (
         <section class="ws-answers__section">
           <h3>{t.earlierTitle}</h3>
-          {earlier.map((e) => (
-            <p class="ws-answer" key={e.id}>
+          {earlier.map((e, i) => (
+            <p class="ws-answer" key={`${e.id}-${i}`}>
               {e.text}
             </p>
           ))}

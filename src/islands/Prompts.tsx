@@ -4,6 +4,7 @@
  */
 import type { AnswerValue, Cell, TableRow } from '../worksheets/answers';
 import type { Prompt, TableColumn } from '../worksheets/schema';
+import { useState } from 'preact/hooks';
 import { t } from '../lib/strings';
 
 export interface FieldProps<P extends Prompt = Prompt> {
@@ -15,6 +16,13 @@ export interface FieldProps<P extends Prompt = Prompt> {
 }
 
 type Of<K extends Prompt['kind']> = Extract<Prompt, { kind: K }>;
+
+/** An id-safe form of an option value (plain-string options use their label as the value). */
+export const optionId = (value: string) =>
+  value
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '') || 'option';
 
 const helpId = (uid: string, p: Prompt) => (p.help ? `${uid}-${p.id}-help` : undefined);
 
@@ -92,7 +100,7 @@ function ChoiceField({ prompt, value, onChange, uid }: FieldProps<Of<'choice'>>)
       <Help uid={uid} prompt={prompt} />
       <div class="ws-options">
         {prompt.options.map((o) => {
-          const id = `${uid}-${prompt.id}-${o.value}`;
+          const id = `${uid}-${prompt.id}-${optionId(o.value)}`;
           return (
             <div class="ws-option" key={o.value}>
               <input
@@ -126,7 +134,7 @@ function ChecklistField({ prompt, value, onChange, uid }: FieldProps<Of<'checkli
       <Help uid={uid} prompt={prompt} />
       <div class="ws-options">
         {prompt.options.map((o) => {
-          const id = `${uid}-${prompt.id}-${o.value}`;
+          const id = `${uid}-${prompt.id}-${optionId(o.value)}`;
           return (
             <div class="ws-option" key={o.value}>
               <input
@@ -211,10 +219,11 @@ function CellInput({
 
 function TableField({ prompt, value, onChange, uid }: FieldProps<Of<'table'>>) {
   const stored = Array.isArray(value) ? (value as TableRow[]) : [];
-  // Offer empty rows to type into; they are stored only once something is typed.
-  const rows: TableRow[] = stored.length
-    ? stored
-    : Array.from({ length: Math.min(prompt.rows, 3) }, (_, i) => ({ id: `empty-${i}`, cells: {} }));
+  // Empty rows to type into, with ids made once, so typing the first letter keeps the row (and focus).
+  const [placeholders] = useState<TableRow[]>(() =>
+    Array.from({ length: Math.min(prompt.rows, 3) }, () => ({ id: newRowId(), cells: {} })),
+  );
+  const rows: TableRow[] = stored.length ? stored : placeholders;
   const commit = (next: TableRow[]) => onChange(next.length ? next : undefined);
   const setCell = (i: number, col: string, v: Cell | undefined) => {
     const next = rows.map((r, j) => {
@@ -222,7 +231,7 @@ function TableField({ prompt, value, onChange, uid }: FieldProps<Of<'table'>>) {
       const cells = { ...r.cells };
       if (v === undefined) delete cells[col];
       else cells[col] = v;
-      return { id: r.id.startsWith('empty-') ? newRowId() : r.id, cells };
+      return { id: r.id, cells };
     });
     commit(next);
   };
@@ -296,13 +305,7 @@ function TableField({ prompt, value, onChange, uid }: FieldProps<Of<'table'>>) {
           </tbody>
         </table>
       </div>
-      <button
-        type="button"
-        class="button"
-        onClick={() =>
-          commit([...rows.map((r) => (r.id.startsWith('empty-') ? { ...r, id: newRowId() } : r)), { id: newRowId(), cells: {} }])
-        }
-      >
+      <button type="button" class="button" onClick={() => commit([...rows, { id: newRowId(), cells: {} }])}>
         {t.addRow(name)}
       </button>
     </fieldset>

@@ -101,8 +101,8 @@ function Earlier({ store }: { store: WorksheetStore }) {
     <section class="ws-earlier" aria-labelledby="ws-earlier-title">
       <h2 id="ws-earlier-title">{t.earlierTitle}</h2>
       <p>{t.earlierIntro}</p>
-      {earlier.map((e) => (
-        <div class="ws-earlier__item" key={e.id}>
+      {earlier.map((e, i) => (
+        <div class="ws-earlier__item" key={`${e.id}-${i}`}>
           <p class="ws-answers__q">{e.id}</p>
           <p class="ws-answer">{e.text}</p>
         </div>

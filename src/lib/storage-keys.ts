@@ -9,6 +9,8 @@ export const STORAGE_VERSION = 1;
 export const KEYS = {
   theme: `${PREFIX}:theme`,
   worksheet: (id: string) => `${PREFIX}:v${STORAGE_VERSION}:ws:${id}`,
+  /** The key an earlier storage version used; read (never written) when the current key is empty. */
+  worksheetAt: (id: string, version: number) => `${PREFIX}:v${version}:ws:${id}`,
   /** Unreadable data is moved here, never overwritten; the time keeps several apart. */
   quarantine: (id: string, at: number) => `${PREFIX}:quarantine:${id}:${at}`,
   /** A probe written and removed to learn whether storage can be written at all. */

@@ -31,7 +31,7 @@ export function createWorksheetStore(ws: Worksheet, storage: WorksheetStorage = 
   const $conflicts = atom<Record<string, AnswerValue | undefined>>({});
   const $earlier = atom<EarlierAnswer[]>([]);
 
-  let base: StoredRecord;
+  let base: StoredRecord | undefined;
   let memoryOnly = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let dirty = false;
@@ -55,7 +55,7 @@ export function createWorksheetStore(ws: Worksheet, storage: WorksheetStorage = 
   function save(): void {
     clearTimeout(timer);
     timer = undefined;
-    if (!dirty || memoryOnly) return;
+    if (!dirty || memoryOnly || !base) return;
     const stored = storage.peek(ws);
     let mine = $answers.get();
     if (stored && stored.rev > base.rev) {
@@ -104,12 +104,13 @@ export function createWorksheetStore(ws: Worksheet, storage: WorksheetStorage = 
 
   /** Another tab wrote our key. */
   function onExternal(newValue: string | null): void {
-    if (memoryOnly) return;
+    if (memoryOnly || !base) return;
     if (newValue === null) {
-      // Cleared elsewhere: keep what is on screen (never lose text silently) and say so.
+      // Cleared elsewhere: start counting revisions again, keep what is on screen (never lose text
+      // silently) and say so.
+      base = { ...base, rev: 0, answers: {} };
       if (Object.keys($answers.get()).length) {
         addNotice({ kind: 'cleared-elsewhere' });
-        base = { ...base, rev: 0, answers: {} };
         dirty = true;
       }
       return;
@@ -165,7 +166,8 @@ export function createWorksheetStore(ws: Worksheet, storage: WorksheetStorage = 
     load();
     const key = KEYS.worksheet(ws.id);
     const onStorage = (e: StorageEvent) => {
-      if (e.key === key) onExternal(e.newValue);
+      // key null: another tab called localStorage.clear().
+      if (e.key === key || e.key === null) onExternal(e.key === null ? null : e.newValue);
     };
     const onHide = () => save();
     const onVisibility = () => {

@@ -79,7 +79,11 @@ export function cleanAnswer(prompt: Prompt, v: unknown): AnswerValue | undefined
           if (c !== undefined) cells[col.id] = c;
         }
         let id = own(raw, 'id');
-        if (!str(id) || !/^[a-z0-9-]{1,40}$/i.test(id) || ids.has(id)) id = `r${rows.length + 1}-${ids.size}`;
+        if (!str(id) || !/^[a-z0-9-]{1,40}$/i.test(id) || ids.has(id)) {
+          let n = rows.length + 1;
+          while (ids.has(`r${n}`)) n++;
+          id = `r${n}`;
+        }
         ids.add(id as string);
         rows.push({ id: id as string, cells });
       }

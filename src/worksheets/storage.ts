@@ -143,6 +143,9 @@ export function createWorksheetStorage(getStorage: StorageGetter = browserStorag
     try {
       if (!s) throw new Error('no storage');
       raw = s.getItem(KEYS.worksheet(ws.id));
+      // Nothing under the current key: a record of an earlier version may wait under its own key.
+      // It is migrated on read and left in place, as a backup, when the new key is written.
+      for (let v = STORAGE_VERSION - 1; raw === null && v >= 1; v--) raw = s.getItem(KEYS.worksheetAt(ws.id, v));
     } catch {
       return { status: 'unavailable', record: empty };
     }

@@ -124,8 +124,11 @@ export async function waitSaved(page: Page): Promise<void> {
 /** The locator of one prompt's block. */
 export const promptBlock = (page: Page, promptId: string): Locator => page.locator(`.ws-prompt[data-prompt="${promptId}"]`);
 
-/** `#id` for a field id (ids contain only letters, digits and hyphens, so no escaping is needed). */
-export const byId = (id: string): string => `#${id}`;
+/**
+ * A selector for an element id. An attribute selector rather than `#id`: ids built from option values
+ * may hold characters (spaces, capitals, punctuation) that `#id` cannot name unescaped.
+ */
+export const byId = (id: string): string => `[id="${id.replace(/["\\]/g, '\\$&')}"]`;
 
 /** The id of a text/longtext field, or of the input for one value of a scale/choice/checklist. */
 export const fieldId = (wsId: string, promptId: string, value?: string | number): string =>

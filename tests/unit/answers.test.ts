@@ -4,7 +4,16 @@
  * hostile and malformed values as well as good ones.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { answerText, cleanAnswer, cleanAnswers, isAnswered, migrateAnswers, progress, sameAnswer, type TableRow } from '../../src/worksheets/answers';
+import {
+  answerText,
+  cleanAnswer,
+  cleanAnswers,
+  isAnswered,
+  migrateAnswers,
+  progress,
+  sameAnswer,
+  type TableRow,
+} from '../../src/worksheets/answers';
 import { allPrompts, parseWorksheet, type Prompt } from '../../src/worksheets/schema';
 import { allKindsInput, exampleFiles, loadExample, loadWorksheet } from './worksheet-files';
 
@@ -129,7 +138,9 @@ describe('cleanAnswer for a table', () => {
   });
 
   it('drops rows that are not objects', () => {
-    expect(cleanAnswer(actors(), ['Mayor', null, 3, [{ who: 'x' }], { id: 'r1', cells: { who: 'Mayor' } }])).toEqual([{ id: 'r1', cells: { who: 'Mayor' } }]);
+    expect(cleanAnswer(actors(), ['Mayor', null, 3, [{ who: 'x' }], { id: 'r1', cells: { who: 'Mayor' } }])).toEqual([
+      { id: 'r1', cells: { who: 'Mayor' } },
+    ]);
   });
 
   it('drops a table whose rows have no cells left', () => {
@@ -254,7 +265,12 @@ describe('isAnswered', () => {
   });
 
   it('counts a table with at least one filled cell', () => {
-    expect(isAnswered([{ id: 'r1', cells: {} }, { id: 'r2', cells: { power: 3 } }])).toBe(true);
+    expect(
+      isAnswered([
+        { id: 'r1', cells: {} },
+        { id: 'r2', cells: { power: 3 } },
+      ]),
+    ).toBe(true);
     expect(isAnswered([{ id: 'r1', cells: { who: ' ' } }])).toBe(false);
     expect(isAnswered([{ id: 'r1', cells: {} }])).toBe(false);
   });
@@ -266,7 +282,10 @@ describe('progress', () => {
   });
 
   it('counts each answered prompt once, and ignores blank answers and unknown ids', () => {
-    expect(progress(ws, { name: 'Amina', story: '   ', now: 3, next: ['', ''], gone: 'x', tools: ['pen'] })).toEqual({ answered: 3, total: 9 });
+    expect(progress(ws, { name: 'Amina', story: '   ', now: 3, next: ['', ''], gone: 'x', tools: ['pen'] })).toEqual({
+      answered: 3,
+      total: 9,
+    });
   });
 
   it.each(exampleFiles())('matches the answered prompts in %s', (file) => {

@@ -19,7 +19,15 @@ const coalitionAnswers = loadExample('coalition-map.complete.json').answers;
 describe('radarData on muscles-check', () => {
   it('has one axis per muscle, in the order of the chart', () => {
     const axes = radarData(muscles, radar, musclesAnswers);
-    expect(axes.map((a) => a.label)).toEqual(['State capability', 'Trust', 'People and relationships', 'Coalitions', 'Reflection', 'Purpose and method', 'Resourcing']);
+    expect(axes.map((a) => a.label)).toEqual([
+      'State capability',
+      'Trust',
+      'People and relationships',
+      'Coalitions',
+      'Reflection',
+      'Purpose and method',
+      'Resourcing',
+    ]);
     expect(axes[1]!.href).toBe('/muscles/trust/');
   });
 
@@ -58,8 +66,20 @@ describe('widestGaps', () => {
   });
 
   it('sorts by the size of the gap and honours the limit', () => {
-    const axis = (label: string, now: number | null, needed: number | null): RadarAxis => ({ label, values: [now, needed], min: 1, max: 5 });
-    const axes = [axis('one', 4, 5), axis('three', 1, 4), axis('none', 5, 2), axis('blank', null, 5), axis('two', 2, 4), axis('four', 1, 5)];
+    const axis = (label: string, now: number | null, needed: number | null): RadarAxis => ({
+      label,
+      values: [now, needed],
+      min: 1,
+      max: 5,
+    });
+    const axes = [
+      axis('one', 4, 5),
+      axis('three', 1, 4),
+      axis('none', 5, 2),
+      axis('blank', null, 5),
+      axis('two', 2, 4),
+      axis('four', 1, 5),
+    ];
     expect(widestGaps(axes).map((g) => [g.label, g.gap])).toEqual([
       ['four', 4],
       ['three', 3],

@@ -256,7 +256,9 @@ describe('a broken definition', () => {
   it('rejects a rename that points to no prompt', () => {
     const input = allKindsInput();
     input['renamed'] = { 'old-name': 'nowhere' };
-    expect(failure(input)).toMatch(/worksheets\/broken\.yaml[\s\S]*  - renamed: renamed: "old-name" points to "nowhere", which is not a prompt/);
+    expect(failure(input)).toMatch(
+      /worksheets\/broken\.yaml[\s\S]*  - renamed: renamed: "old-name" points to "nowhere", which is not a prompt/,
+    );
   });
 
   it('rejects a rename from an id that is still a prompt', () => {
@@ -280,7 +282,9 @@ describe('a broken definition', () => {
   it('rejects a real worksheet with a misspelt field, naming its file', () => {
     const raw = rawWorksheet('trust-inventory');
     raw['facilitatorNote'] = raw['facilitatorNotes'];
-    expect(() => parseWorksheet(raw, 'worksheets/trust-inventory.yaml')).toThrow(/^worksheets\/trust-inventory\.yaml is not a valid worksheet:[\s\S]*facilitatorNote/);
+    expect(() => parseWorksheet(raw, 'worksheets/trust-inventory.yaml')).toThrow(
+      /^worksheets\/trust-inventory\.yaml is not a valid worksheet:[\s\S]*facilitatorNote/,
+    );
   });
 
   it('leaves the schema usable for a direct safeParse', () => {

@@ -16,7 +16,13 @@ const complete = loadExample('trust-inventory.complete.json').answers;
 const record = (answers: Answers, rev = 1): StoredRecord => ({ ...emptyRecord(ws), rev, updated: '2026-11-22T14:00:00.000Z', answers });
 
 function setup(storage: MemoryStorage = new MemoryStorage()) {
-  return { storage, store: createWorksheetStorage(() => storage, () => NOW) };
+  return {
+    storage,
+    store: createWorksheetStorage(
+      () => storage,
+      () => NOW,
+    ),
+  };
 }
 
 describe('storage keys', () => {
@@ -92,7 +98,14 @@ describe('loading', () => {
     });
 
     it('quarantines JSON that is not a worksheet record, or a record for another worksheet', () => {
-      for (const raw of ['null', '[1,2]', '"text"', '{"answers":{}}', JSON.stringify({ ...record(complete), worksheet: 'coalition-map' }), JSON.stringify({ ...record(complete), answers: [] })]) {
+      for (const raw of [
+        'null',
+        '[1,2]',
+        '"text"',
+        '{"answers":{}}',
+        JSON.stringify({ ...record(complete), worksheet: 'coalition-map' }),
+        JSON.stringify({ ...record(complete), answers: [] }),
+      ]) {
         const { store, storage } = setup();
         storage.setItem(KEY, raw);
         const result = store.load(ws);
@@ -115,7 +128,10 @@ describe('loading', () => {
       storage.setItem('psfg:theme', 'dark');
       storage.limit = 0;
       const before = storage.snapshot();
-      const result = createWorksheetStorage(() => storage, () => NOW).load(ws);
+      const result = createWorksheetStorage(
+        () => storage,
+        () => NOW,
+      ).load(ws);
       expect(result.status).toBe('blocked');
       expect(result.record).toEqual(emptyRecord(ws));
       expect(result.detail).toMatch(/not valid JSON/);
@@ -177,12 +193,20 @@ describe('saving', () => {
     const saved = record(complete, 7);
     store.save(saved);
     expect(storage.getItem(KEY)).toBe(encode(saved));
-    expect(JSON.parse(storage.getItem(KEY)!)).toMatchObject({ format: 'psfg-worksheet', version: STORAGE_VERSION, worksheet: 'trust-inventory', rev: 7 });
+    expect(JSON.parse(storage.getItem(KEY)!)).toMatchObject({
+      format: 'psfg-worksheet',
+      version: STORAGE_VERSION,
+      worksheet: 'trust-inventory',
+      rev: 7,
+    });
   });
 
   it('returns quota when storage is full, and leaves the value stored before unchanged', () => {
     const storage = new QuotaStorage(4_000);
-    const store = createWorksheetStorage(() => storage, () => NOW);
+    const store = createWorksheetStorage(
+      () => storage,
+      () => NOW,
+    );
     const small = record({ commitment: 'Call the budget officer' }, 1);
     expect(store.save(small)).toBe('saved');
     const before = storage.getItem(KEY);
@@ -270,7 +294,11 @@ describe('merge3, the three-way merge with another tab', () => {
 
   it('compares tables and lists by value', () => {
     const rows = [{ id: 'r1', cells: { person: 'A' } }];
-    const { merged, conflicts } = merge3({ relationships: rows }, { relationships: [{ id: 'r1', cells: { person: 'A' } }] }, { relationships: [{ id: 'r1', cells: { person: 'B' } }] });
+    const { merged, conflicts } = merge3(
+      { relationships: rows },
+      { relationships: [{ id: 'r1', cells: { person: 'A' } }] },
+      { relationships: [{ id: 'r1', cells: { person: 'B' } }] },
+    );
     expect(conflicts).toEqual({});
     expect(merged['relationships']).toEqual([{ id: 'r1', cells: { person: 'B' } }]);
   });

@@ -16,12 +16,16 @@ const NOW_ISO = new Date(NOW).toISOString();
 
 /** One browser tab: a store on the shared storage, loaded as the page does on opening. */
 function tab(storage: Storage, getter: () => Storage = () => storage) {
-  const store = createWorksheetStore(ws, createWorksheetStorage(getter, () => NOW));
+  const store = createWorksheetStore(
+    ws,
+    createWorksheetStorage(getter, () => NOW),
+  );
   store.load();
   return store;
 }
 const stored = (storage: Storage): StoredRecord => JSON.parse(storage.getItem(KEY)!) as StoredRecord;
-const storedRecord = (answers: Answers, rev: number): string => encode({ ...emptyRecord(ws), rev, updated: '2026-11-21T09:30:00.000Z', answers });
+const storedRecord = (answers: Answers, rev: number): string =>
+  encode({ ...emptyRecord(ws), rev, updated: '2026-11-21T09:30:00.000Z', answers });
 
 beforeEach(() => {
   vi.useFakeTimers();
@@ -253,7 +257,10 @@ describe('another tab', () => {
 describe('clearing', () => {
   it('empties the answers and earlier answers and saves the empty worksheet', () => {
     const storage = new MemoryStorage();
-    storage.setItem(KEY, encode({ ...JSON.parse(storedRecord({ commitment: 'One', 'bad-news-safe': 3 }, 2)), earlier: [{ id: 'old', text: 'Old' }] }));
+    storage.setItem(
+      KEY,
+      encode({ ...JSON.parse(storedRecord({ commitment: 'One', 'bad-news-safe': 3 }, 2)), earlier: [{ id: 'old', text: 'Old' }] }),
+    );
     const store = tab(storage);
     expect(store.$earlier.get()).toEqual([{ id: 'old', text: 'Old' }]);
     store.clearAll();
@@ -264,13 +271,20 @@ describe('clearing', () => {
 
   it('puts everything back, and saves it, on undo', () => {
     const storage = new MemoryStorage();
-    storage.setItem(KEY, encode({ ...JSON.parse(storedRecord({ commitment: 'One', 'bad-news-safe': 3 }, 2)), earlier: [{ id: 'old', text: 'Old' }] }));
+    storage.setItem(
+      KEY,
+      encode({ ...JSON.parse(storedRecord({ commitment: 'One', 'bad-news-safe': 3 }, 2)), earlier: [{ id: 'old', text: 'Old' }] }),
+    );
     const store = tab(storage);
     const undo = store.clearAll();
     undo();
     expect(store.$answers.get()).toEqual({ commitment: 'One', 'bad-news-safe': 3 });
     expect(store.$earlier.get()).toEqual([{ id: 'old', text: 'Old' }]);
-    expect(stored(storage)).toMatchObject({ rev: 4, answers: { commitment: 'One', 'bad-news-safe': 3 }, earlier: [{ id: 'old', text: 'Old' }] });
+    expect(stored(storage)).toMatchObject({
+      rev: 4,
+      answers: { commitment: 'One', 'bad-news-safe': 3 },
+      earlier: [{ id: 'old', text: 'Old' }],
+    });
   });
 
   it('drops open conflicts', () => {
@@ -397,14 +411,26 @@ describe('connect', () => {
   it('loads the stored answers', () => {
     const storage = new MemoryStorage();
     storage.setItem(KEY, storedRecord({ commitment: 'Stored' }, 1));
-    const store = createWorksheetStore(ws, createWorksheetStorage(() => storage, () => NOW));
+    const store = createWorksheetStore(
+      ws,
+      createWorksheetStorage(
+        () => storage,
+        () => NOW,
+      ),
+    );
     store.connect(fakeWindow().asWindow);
     expect(store.$answers.get()).toEqual({ commitment: 'Stored' });
   });
 
   it('flushes a pending edit on pagehide', () => {
     const storage = new MemoryStorage();
-    const store = createWorksheetStore(ws, createWorksheetStorage(() => storage, () => NOW));
+    const store = createWorksheetStore(
+      ws,
+      createWorksheetStorage(
+        () => storage,
+        () => NOW,
+      ),
+    );
     const { win, asWindow } = fakeWindow();
     store.connect(asWindow);
     store.setAnswer('commitment', 'Typed just before leaving');
@@ -414,7 +440,13 @@ describe('connect', () => {
 
   it('flushes a pending edit when the page is hidden, not when it becomes visible', () => {
     const storage = new MemoryStorage();
-    const store = createWorksheetStore(ws, createWorksheetStorage(() => storage, () => NOW));
+    const store = createWorksheetStore(
+      ws,
+      createWorksheetStorage(
+        () => storage,
+        () => NOW,
+      ),
+    );
     const { document, asWindow } = fakeWindow();
     store.connect(asWindow);
     store.setAnswer('commitment', 'Typed');
@@ -427,7 +459,13 @@ describe('connect', () => {
 
   it('flushes a pending edit on beforeunload', () => {
     const storage = new MemoryStorage();
-    const store = createWorksheetStore(ws, createWorksheetStorage(() => storage, () => NOW));
+    const store = createWorksheetStore(
+      ws,
+      createWorksheetStorage(
+        () => storage,
+        () => NOW,
+      ),
+    );
     const { win, asWindow } = fakeWindow();
     store.connect(asWindow);
     store.setAnswer('commitment', 'Typed');
@@ -437,7 +475,13 @@ describe('connect', () => {
 
   it('merges storage events for its own key and ignores other keys', () => {
     const storage = new MemoryStorage();
-    const store = createWorksheetStore(ws, createWorksheetStorage(() => storage, () => NOW));
+    const store = createWorksheetStore(
+      ws,
+      createWorksheetStorage(
+        () => storage,
+        () => NOW,
+      ),
+    );
     const { win, asWindow } = fakeWindow();
     store.connect(asWindow);
     win.dispatchEvent(storageEvent(KEYS.worksheet('coalition-map'), storedRecord({ commitment: 'Wrong key' }, 1)));
@@ -449,7 +493,13 @@ describe('connect', () => {
 
   it('saves and stops listening when disconnected', () => {
     const storage = new MemoryStorage();
-    const store = createWorksheetStore(ws, createWorksheetStorage(() => storage, () => NOW));
+    const store = createWorksheetStore(
+      ws,
+      createWorksheetStorage(
+        () => storage,
+        () => NOW,
+      ),
+    );
     const { win, asWindow } = fakeWindow();
     const disconnect = store.connect(asWindow);
     store.setAnswer('commitment', 'Typed');

@@ -106,7 +106,9 @@ export const blockedStorage = (): Storage => {
  * A small valid worksheet, as an author writes it, with one prompt of every kind and both charts.
  * Returns a fresh object each time, so a test can break one field of it.
  */
-export function allKindsInput(): Record<string, unknown> & { sections: { id: string; title: string; prompts: Record<string, unknown>[] }[] } {
+export function allKindsInput(): Record<string, unknown> & {
+  sections: { id: string; title: string; prompts: Record<string, unknown>[] }[];
+} {
   return {
     id: 'trust-inventory',
     title: 'Every kind',
@@ -144,7 +146,15 @@ export function allKindsInput(): Record<string, unknown> & { sections: { id: str
               { id: 'who', label: 'Who', kind: 'text' },
               { id: 'power', label: 'Power', kind: 'scale', minLabel: 'Low', maxLabel: 'High' },
               { id: 'support', label: 'Support', kind: 'scale', minLabel: 'Against', maxLabel: 'For' },
-              { id: 'side', label: 'Side', kind: 'choice', options: [{ value: 'in', label: 'Inside' }, { value: 'out', label: 'Outside' }] },
+              {
+                id: 'side',
+                label: 'Side',
+                kind: 'choice',
+                options: [
+                  { value: 'in', label: 'Inside' },
+                  { value: 'out', label: 'Outside' },
+                ],
+              },
             ],
           },
           { id: 'next', kind: 'ranked', label: 'What comes next?', max: 3, itemName: 'step' },

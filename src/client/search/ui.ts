@@ -153,7 +153,9 @@ export function initSearchPage(): void {
     .search(q, 30)
     .then((results) => {
       renderResults(list, results);
-      status.textContent = results.length ? `${results.length} result${results.length === 1 ? '' : 's'} for “${q}”` : `No pages match “${q}”.`;
+      status.textContent = results.length
+        ? `${results.length} result${results.length === 1 ? '' : 's'} for “${q}”`
+        : `No pages match “${q}”.`;
     })
     .catch(() => {
       status.textContent = 'Search is not available here. Use the menu to browse the guide.';
