@@ -7,6 +7,7 @@
  *   npm run bench -- --no-build        # measure the existing dist/
  *   npm run bench -- --browser         # also load each page in Chromium and sum what was transferred
  *   npm run bench -- --dir some/dist   # measure another build (implies --no-build)
+ *   npm run bench -- --lighthouse      # also Lighthouse scores per page type (fetches lighthouse@13 with npx)
  *
  * Lines: {"build": ...}, then {"page": ...} per page type, then {"goal": ...} per goal. Goals are
  * reported with pass true/false (null when the page does not exist); they never fail the process.
@@ -28,6 +29,7 @@ const option = (name) => {
 const dir = resolve(root, option('--dir') ?? 'dist');
 const doBuild = !flag('--no-build') && !option('--dir');
 const withBrowser = flag('--browser');
+const withLighthouse = flag('--lighthouse');
 
 export const PAGES = [
   { type: 'home', path: '/' },
@@ -240,6 +242,7 @@ async function main() {
   }
 
   let typing = null;
+  const lighthouseScores = {};
   if (withBrowser) {
     const { launchBrowser } = await import('../tests/support/browser.ts');
     const { startServer } = await import('./serve.mjs');
@@ -251,6 +254,15 @@ async function main() {
         print({ page: type, path, browser: await browserWeight(browser, server.url, path) });
       }
       if (results.worksheet) typing = await typingLongTasks(browser, server.url);
+      if (withLighthouse) {
+        const { findBrowser } = await import('../tests/support/browser.ts');
+        for (const { type, path } of PAGES) {
+          if (!results[type]) continue;
+          const scores = lighthouse(new URL(path, server.url).href, findBrowser());
+          lighthouseScores[type] = scores;
+          print({ page: type, path, lighthouse: scores });
+        }
+      }
     } finally {
       await browser.close();
       await server.close();
@@ -282,6 +294,16 @@ async function main() {
     pass: worksheet ? worksheet.js.gzip <= GOALS.worksheetJsGzip : null,
   });
 
+  for (const category of ['accessibility', 'best-practices', 'seo']) {
+    const values = Object.fromEntries(Object.entries(lighthouseScores).map(([type, scores]) => [type, scores[category] ?? null]));
+    const measured = Object.keys(values).length > 0 && Object.values(values).every((v) => typeof v === 'number');
+    print({
+      goal: `Lighthouse ${category} 100 on every page type`,
+      value: measured ? values : null,
+      pass: measured ? Object.values(values).every((v) => v === 100) : null,
+      note: measured ? undefined : 'run with --browser --lighthouse to measure',
+    });
+  }
   print({
     goal: 'typing into a 5,000-character answer causes no task longer than 50 ms',
     path: '/worksheets/muscles-check/',
@@ -291,6 +313,27 @@ async function main() {
     pass: typing ? typing.longestTaskMs <= 50 : null,
     note: typing ? undefined : 'run with --browser to measure',
   });
+}
+
+/** Lighthouse (desktop preset) scores out of 100, run with npx so it is not a dependency of the project. */
+function lighthouse(url, chromePath) {
+  const result = spawnSync(
+    'npx',
+    [
+      '--yes',
+      'lighthouse@13',
+      url,
+      '--quiet',
+      '--output=json',
+      '--preset=desktop',
+      '--only-categories=performance,accessibility,best-practices,seo',
+      '--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run',
+    ],
+    { cwd: root, encoding: 'utf8', env: { ...process.env, CHROME_PATH: chromePath }, maxBuffer: 64 * 1024 * 1024 },
+  );
+  if (result.status !== 0) return { error: (result.stderr || '').trim().split('\n').slice(-3).join(' ') || `exit ${result.status}` };
+  const report = JSON.parse(result.stdout);
+  return Object.fromEntries(Object.entries(report.categories).map(([id, c]) => [id, Math.round(c.score * 100)]));
 }
 
 /**

@@ -70,7 +70,16 @@ export function exampleFixtures(): Fixture[] {
 
 /** A stored record, in the exact shape src/worksheets/storage.ts writes. */
 export function makeRecord(worksheet: string, answers: Answers, rev = 1): Record<string, unknown> {
-  return { format: 'psfg-worksheet', version: 1, worksheet, worksheetVersion: 1, rev, updated: new Date().toISOString(), answers, earlier: [] };
+  return {
+    format: 'psfg-worksheet',
+    version: 1,
+    worksheet,
+    worksheetVersion: 1,
+    rev,
+    updated: new Date().toISOString(),
+    answers,
+    earlier: [],
+  };
 }
 
 /** Opens the site's home page (so storage belongs to the site's origin) and writes raw values. */
@@ -130,9 +139,15 @@ export const promptBlock = (page: Page, promptId: string): Locator => page.locat
  */
 export const byId = (id: string): string => `[id="${id.replace(/["\\]/g, '\\$&')}"]`;
 
-/** The id of a text/longtext field, or of the input for one value of a scale/choice/checklist. */
-export const fieldId = (wsId: string, promptId: string, value?: string | number): string =>
-  value === undefined ? `${wsId}-${promptId}` : `${wsId}-${promptId}-${value}`;
+/** The id of a text or longtext field. */
+export const fieldId = (wsId: string, promptId: string): string => `${wsId}-${promptId}`;
+
+/**
+ * The radio or checkbox input for one value of a scale, choice or checklist prompt, found by its
+ * value within the prompt (input ids are made from option values, which may be turned into id-safe forms).
+ */
+export const optionInput = (page: Page, promptId: string, value: string | number): Locator =>
+  promptBlock(page, promptId).locator(`input[value="${String(value).replace(/["\\]/g, '\\$&')}"]`);
 export const cellId = (wsId: string, promptId: string, row: number, col: string): string => `${wsId}-${promptId}-${row}-${col}`;
 export const itemId = (wsId: string, promptId: string, i: number): string => `${wsId}-${promptId}-${i}`;
 
@@ -164,29 +179,36 @@ export async function expectFormShows(page: Page, ws: Worksheet, answers: Answer
         expect(await page.inputValue(byId(fieldId(ws.id, p.id))), where).toBe(typeof v === 'string' ? v : '');
         break;
       case 'scale':
-        for (let n = p.min; n <= p.max; n++) expect(await page.isChecked(byId(fieldId(ws.id, p.id, n))), `${where} = ${n}`).toBe(v === n);
+        for (let n = p.min; n <= p.max; n++)
+          expect(await optionInput(page, p.id, n).isChecked({ timeout: 5_000 }), `${where} = ${n}`).toBe(v === n);
         break;
       case 'choice':
-        for (const o of p.options) expect(await page.isChecked(byId(fieldId(ws.id, p.id, o.value))), `${where} = ${o.value}`).toBe(v === o.value);
+        for (const o of p.options)
+          expect(await optionInput(page, p.id, o.value).isChecked({ timeout: 5_000 }), `${where} = ${o.value}`).toBe(v === o.value);
         break;
       case 'checklist': {
         const on = Array.isArray(v) ? (v as string[]) : [];
-        for (const o of p.options) expect(await page.isChecked(byId(fieldId(ws.id, p.id, o.value))), `${where} ${o.value}`).toBe(on.includes(o.value));
+        for (const o of p.options)
+          expect(await optionInput(page, p.id, o.value).isChecked({ timeout: 5_000 }), `${where} ${o.value}`).toBe(on.includes(o.value));
         break;
       }
       case 'table': {
         const rows = Array.isArray(v) ? (v as TableRow[]) : [];
         for (const [i, row] of rows.entries()) {
           for (const c of p.columns) {
-            expect(await page.inputValue(byId(cellId(ws.id, p.id, i, c.id))), `${where} row ${i} ${c.id}`).toBe(cellFieldValue(row.cells[c.id]));
+            expect(await page.inputValue(byId(cellId(ws.id, p.id, i, c.id))), `${where} row ${i} ${c.id}`).toBe(
+              cellFieldValue(row.cells[c.id]),
+            );
           }
         }
-        if (rows.length) expect(await page.locator(byId(cellId(ws.id, p.id, rows.length, p.columns[0]!.id))).count(), `${where}: no extra row`).toBe(0);
+        if (rows.length)
+          expect(await page.locator(byId(cellId(ws.id, p.id, rows.length, p.columns[0]!.id))).count(), `${where}: no extra row`).toBe(0);
         break;
       }
       case 'ranked': {
         const items = Array.isArray(v) ? (v as string[]) : [];
-        for (const [i, item] of items.entries()) expect(await page.inputValue(byId(itemId(ws.id, p.id, i))), `${where} item ${i}`).toBe(item);
+        for (const [i, item] of items.entries())
+          expect(await page.inputValue(byId(itemId(ws.id, p.id, i))), `${where} item ${i}`).toBe(item);
         break;
       }
     }

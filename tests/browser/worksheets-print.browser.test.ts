@@ -110,7 +110,9 @@ describe.each(ids)('worksheet %s with JavaScript off', (id) => {
               expect(got.ruled, `${where}: ruled lines`).toEqual({ lines: String(p.lines), spans: p.lines });
               break;
             case 'scale':
-              expect(got.boxes, `${where}: one box per value`).toEqual(Array.from({ length: p.max - p.min + 1 }, (_, k) => String(p.min + k)));
+              expect(got.boxes, `${where}: one box per value`).toEqual(
+                Array.from({ length: p.max - p.min + 1 }, (_, k) => String(p.min + k)),
+              );
               break;
             case 'choice':
             case 'checklist':

@@ -19,6 +19,7 @@ import {
   fieldId,
   itemId,
   openForm,
+  optionInput,
   promptBlock,
   readRaw,
   t,
@@ -80,24 +81,26 @@ async function fillPrompt(page: Page, ws: Worksheet, p: Prompt, index: number): 
     }
     case 'scale': {
       const n = p.min + (index % (p.max - p.min + 1));
-      await page.check(byId(fieldId(ws.id, p.id, n)));
+      await optionInput(page, p.id, n).check();
       return n;
     }
     case 'choice': {
       const option = p.options[1]!;
-      await page.check(byId(fieldId(ws.id, p.id, option.value)));
+      await optionInput(page, p.id, option.value).check();
       return option.value;
     }
     case 'checklist': {
       const picked = p.options.filter((_, i) => i % 2 === 0).map((o) => o.value);
-      for (const v of picked) await page.check(byId(fieldId(ws.id, p.id, v)));
+      for (const v of picked) await optionInput(page, p.id, v).check();
       return picked;
     }
     case 'table': {
       const offered = Math.min(p.rows, 3);
       const first: TableRow['cells'] = {};
       for (const c of p.columns) first[c.id] = await fillCell(page, cellId(ws.id, p.id, 0, c.id), c, 0);
-      await promptBlock(page, p.id).getByRole('button', { name: t.addRow(p.rowName), exact: true }).click();
+      await promptBlock(page, p.id)
+        .getByRole('button', { name: t.addRow(p.rowName), exact: true })
+        .click();
       const added: TableRow['cells'] = {};
       for (const c of p.columns) added[c.id] = await fillCell(page, cellId(ws.id, p.id, offered, c.id), c, offered);
       const rows: TableRow[] = [{ id: 'r0', cells: first }];
@@ -108,7 +111,9 @@ async function fillPrompt(page: Page, ws: Worksheet, p: Prompt, index: number): 
     case 'ranked': {
       const items = [`Most important for ${p.id}`, `Second for ${p.id} <b>not bold</b>`];
       await page.fill(byId(itemId(ws.id, p.id, 0)), items[0]!);
-      await promptBlock(page, p.id).getByRole('button', { name: t.addRow(p.itemName), exact: true }).click();
+      await promptBlock(page, p.id)
+        .getByRole('button', { name: t.addRow(p.itemName), exact: true })
+        .click();
       await page.fill(byId(itemId(ws.id, p.id, 1)), items[1]!);
       return items;
     }
@@ -174,6 +179,26 @@ it('keeps a long text typed just before an immediate reload (saved on pagehide, 
     await page.reload();
     await page.locator('.ws-form[data-ready="true"]').waitFor({ state: 'attached' });
     expect(await page.inputValue(byId(fieldId(id, prompt.id)))).toBe(text);
+  } finally {
+    await recorded.close();
+  }
+});
+
+it('keeps focus and every character when a reader types into an offered empty table row', async () => {
+  const id = 'coalition-map';
+  const recorded = await newPage(browser);
+  const { page } = recorded;
+  try {
+    await openForm(page, site.url, id);
+    for (const row of [0, 1]) {
+      const cell = byId(cellId(id, 'actors', row, 'name'));
+      const text = `Chief inspector ${row + 1}`;
+      await page.locator(cell).pressSequentially(text);
+      expect(await page.inputValue(cell), `row ${row + 1}: every character typed is kept`).toBe(text);
+      expect(await page.evaluate(() => document.activeElement?.id), `row ${row + 1}: the cell keeps focus`).toBe(
+        cellId(id, 'actors', row, 'name'),
+      );
+    }
   } finally {
     await recorded.close();
   }

@@ -116,7 +116,8 @@ it('keeps unreadable stored data aside under a quarantine key, byte for byte, sa
   try {
     const key = KEYS.worksheet(id);
     // Truncated JSON, with characters that any re-encoding would change.
-    const corrupt = '{"format":"psfg-worksheet","version":1,"worksheet":"coalition-map","answers":{"the-change":"half-writ ünï\u2028 \\u00e9 </script> \u{1F600}';
+    const corrupt =
+      '{"format":"psfg-worksheet","version":1,"worksheet":"coalition-map","answers":{"the-change":"half-writ ünï\u2028 \\u00e9 </script> \u{1F600}';
     await seedRaw(page, site.url, { [key]: corrupt });
     const prefix = 'psfg:quarantine:';
     expect(await keysWithPrefix(page, prefix)).toEqual([]);
