@@ -12,7 +12,7 @@
  * Lines: {"build": ...}, then {"page": ...} per page type, then {"goal": ...} per goal. Goals are
  * reported with pass true/false (null when the page does not exist); they never fail the process.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -258,7 +258,7 @@ async function main() {
         const { findBrowser } = await import('../tests/support/browser.ts');
         for (const { type, path } of PAGES) {
           if (!results[type]) continue;
-          const scores = lighthouse(new URL(path, server.url).href, findBrowser());
+          const scores = await lighthouse(new URL(path, server.url).href, findBrowser());
           lighthouseScores[type] = scores;
           print({ page: type, path, lighthouse: scores });
         }
@@ -315,9 +315,12 @@ async function main() {
   });
 }
 
-/** Lighthouse (desktop preset) scores out of 100, run with npx so it is not a dependency of the project. */
-function lighthouse(url, chromePath) {
-  const result = spawnSync(
+/**
+ * Lighthouse (desktop preset) scores out of 100, run with npx so it is not a dependency of the project.
+ * Asynchronous: the site is served from this same process, which must keep answering meanwhile.
+ */
+async function lighthouse(url, chromePath) {
+  const result = await spawnAsync(
     'npx',
     [
       '--yes',
@@ -329,11 +332,23 @@ function lighthouse(url, chromePath) {
       '--only-categories=performance,accessibility,best-practices,seo',
       '--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run',
     ],
-    { cwd: root, encoding: 'utf8', env: { ...process.env, CHROME_PATH: chromePath }, maxBuffer: 64 * 1024 * 1024 },
+    { cwd: root, env: { ...process.env, CHROME_PATH: chromePath } },
   );
   if (result.status !== 0) return { error: (result.stderr || '').trim().split('\n').slice(-3).join(' ') || `exit ${result.status}` };
   const report = JSON.parse(result.stdout);
   return Object.fromEntries(Object.entries(report.categories).map(([id, c]) => [id, Math.round(c.score * 100)]));
+}
+
+function spawnAsync(command, commandArgs, options) {
+  return new Promise((resolvePromise) => {
+    const child = spawn(command, commandArgs, options);
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('close', (status) => resolvePromise({ status, stdout, stderr }));
+    child.on('error', (error) => resolvePromise({ status: -1, stdout, stderr: String(error) }));
+  });
 }
 
 /**

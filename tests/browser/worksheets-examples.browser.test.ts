@@ -6,10 +6,10 @@
  *
  * Runs against the real build (dist/, or SITE_DIR): `npx astro build && npx pagefind --site dist`.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, newPage } from '../support/browser.ts';
-import { siteDir, startSite, type Site } from '../support/site.ts';
+import { describe, expect, it } from 'vitest';
+import { newPage } from '../support/browser.ts';
+import { siteDir } from '../support/site.ts';
+import { useSiteAndBrowser } from '../support/session.ts';
 import { checkAxe, checkPageRecords } from '../gates/gates.ts';
 import {
   builtDefinition,
@@ -27,18 +27,7 @@ import {
 const dir = siteDir();
 const ids = builtWorksheetIds(dir);
 const fixtures = exampleFixtures();
-let browser: Browser;
-let site: Site;
-
-beforeAll(async () => {
-  site = await startSite(dir);
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const env = useSiteAndBrowser(dir);
 
 it('every worksheet in the build has an example, and every example a worksheet in the build', () => {
   const withExample = new Set(fixtures.map((f) => f.worksheet));
@@ -49,17 +38,17 @@ it('every worksheet in the build has an example, and every example a worksheet i
 describe.each(fixtures.map((f) => [f.name, f] as const))('example %s', (_name, fixture) => {
   it('restored from storage, shows every answer, passes the gates and prints every text answer', async () => {
     const ws = builtDefinition(dir, fixture.worksheet);
-    const recorded = await newPage(browser);
+    const recorded = await newPage(env.browser);
     const { page } = recorded;
     try {
-      await seedRecord(page, site.url, fixture.worksheet, fixture.answers);
-      await openForm(page, site.url, fixture.worksheet);
+      await seedRecord(page, env.site.url, fixture.worksheet, fixture.answers);
+      await openForm(page, env.site.url, fixture.worksheet);
       await page.waitForLoadState('networkidle');
       await expectFormShows(page, ws, fixture.answers);
       expect(await page.locator('[data-warning]').count(), 'no warning').toBe(0);
 
       expect(await checkAxe(page)).toEqual([]);
-      expect(checkPageRecords(await recorded.collect(), site.origin)).toEqual([]);
+      expect(checkPageRecords(await recorded.collect(), env.site.origin)).toEqual([]);
 
       const texts = textAnswers(ws, fixture.answers);
       const printed = await printCopyText(page);
@@ -72,10 +61,10 @@ describe.each(fixtures.map((f) => [f.name, f] as const))('example %s', (_name, f
 
 describe.each(ids)('form page of %s', (id) => {
   it('gives every element of the form a unique id without white space (HTML requires both; labels rely on them)', async () => {
-    const recorded = await newPage(browser);
+    const recorded = await newPage(env.browser);
     const { page } = recorded;
     try {
-      await openForm(page, site.url, id);
+      await openForm(page, env.site.url, id);
       const all = await page.evaluate(() => [...document.querySelectorAll('[id]')].map((el) => el.id));
       expect(all.filter((v) => /\s/.test(v) || v === '')).toEqual([]);
       expect(all.filter((v, i) => all.indexOf(v) !== i)).toEqual([]);
@@ -87,12 +76,12 @@ describe.each(ids)('form page of %s', (id) => {
 
 describe.each(ids)('blank printable page of %s', (id) => {
   it('passes axe and the page gates', async () => {
-    const recorded = await newPage(browser);
+    const recorded = await newPage(env.browser);
     const { page } = recorded;
     try {
-      await page.goto(new URL(printPath(id), site.url).href, { waitUntil: 'networkidle' });
+      await page.goto(new URL(printPath(id), env.site.url).href, { waitUntil: 'networkidle' });
       expect(await checkAxe(page)).toEqual([]);
-      expect(checkPageRecords(await recorded.collect(), site.origin)).toEqual([]);
+      expect(checkPageRecords(await recorded.collect(), env.site.origin)).toEqual([]);
     } finally {
       await recorded.close();
     }

@@ -7,10 +7,10 @@
  *
  * Runs against the real build (dist/, or SITE_DIR): `npx astro build && npx pagefind --site dist`.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, newPage } from '../support/browser.ts';
-import { siteDir, startSite, type Site } from '../support/site.ts';
+import { describe, expect, it } from 'vitest';
+import { newPage } from '../support/browser.ts';
+import { siteDir } from '../support/site.ts';
+import { useSiteAndBrowser } from '../support/session.ts';
 import { checkPageRecords } from '../gates/gates.ts';
 import {
   builtDefinition,
@@ -31,18 +31,7 @@ import {
 
 const dir = siteDir();
 const ids = builtWorksheetIds(dir);
-let browser: Browser;
-let site: Site;
-
-beforeAll(async () => {
-  site = await startSite(dir);
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const env = useSiteAndBrowser(dir);
 
 /** What the printed blank page shows for one prompt. */
 interface PrintedPrompt {
@@ -62,10 +51,10 @@ it('the build has worksheets', () => {
 describe.each(ids)('worksheet %s with JavaScript off', (id) => {
   it('has a printable page with every section, every prompt and answer space sized to each kind', async () => {
     const ws = builtDefinition(dir, id);
-    const recorded = await newPage(browser, { javaScriptEnabled: false });
+    const recorded = await newPage(env.browser, { javaScriptEnabled: false });
     const { page } = recorded;
     try {
-      const response = await page.goto(new URL(printPath(id), site.url).href);
+      const response = await page.goto(new URL(printPath(id), env.site.url).href);
       expect(response?.status()).toBe(200);
       expect(await page.locator('h1').textContent()).toBe(ws.title);
       const titles = (await page.locator('.print-section > h2').allTextContents()).map(squash);
@@ -131,7 +120,7 @@ describe.each(ids)('worksheet %s with JavaScript off', (id) => {
           }
         }
       }
-      expect(checkPageRecords(await recorded.collect(), site.origin)).toEqual([]);
+      expect(checkPageRecords(await recorded.collect(), env.site.origin)).toEqual([]);
     } finally {
       await recorded.close();
     }
@@ -139,10 +128,10 @@ describe.each(ids)('worksheet %s with JavaScript off', (id) => {
 
   it('has a form page that says saving needs JavaScript', async () => {
     const ws = builtDefinition(dir, id);
-    const recorded = await newPage(browser, { javaScriptEnabled: false });
+    const recorded = await newPage(env.browser, { javaScriptEnabled: false });
     const { page } = recorded;
     try {
-      await page.goto(new URL(formPath(id), site.url).href);
+      await page.goto(new URL(formPath(id), env.site.url).href);
       const notice = page.locator('[data-warning="no-js"]');
       expect(await notice.isVisible()).toBe(true);
       expect(squash((await notice.textContent()) ?? '')).toBe(t.jsNeeded);
@@ -171,7 +160,7 @@ describe('hostile answers', () => {
   };
 
   it('are shown as text in the fields and in the print copy, and never run', async () => {
-    const recorded = await newPage(browser);
+    const recorded = await newPage(env.browser);
     const { page } = recorded;
     const dialogs: string[] = [];
     page.on('dialog', (dialog) => {
@@ -179,8 +168,8 @@ describe('hostile answers', () => {
       void dialog.dismiss();
     });
     try {
-      await seedRecord(page, site.url, id, answers);
-      await openForm(page, site.url, id);
+      await seedRecord(page, env.site.url, id, answers);
+      await openForm(page, env.site.url, id);
       await page.waitForLoadState('networkidle');
 
       expect(await page.inputValue(byId(fieldId(id, 'the-change')))).toBe(IMG);
@@ -208,7 +197,7 @@ describe('hostile answers', () => {
       expect(await injected()).toEqual({ imgs: 0, scripts: 0, handlers: 0 });
       await page.waitForTimeout(300);
       expect(dialogs).toEqual([]);
-      expect(checkPageRecords(await recorded.collect(), site.origin)).toEqual([]);
+      expect(checkPageRecords(await recorded.collect(), env.site.origin)).toEqual([]);
     } finally {
       await recorded.close();
     }

@@ -4,10 +4,11 @@
  *
  * Runs against the real build (dist/, or SITE_DIR): `npx astro build && npx pagefind --site dist`.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newPage } from '../support/browser.ts';
-import { siteDir, startSite, type Site } from '../support/site.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { newPage } from '../support/browser.ts';
+import { siteDir } from '../support/site.ts';
+import { useSiteAndBrowser } from '../support/session.ts';
 import { checkPageRecords } from '../gates/gates.ts';
 import {
   KEYS,
@@ -32,18 +33,7 @@ import {
 } from './helpers-worksheets.ts';
 
 const dir = siteDir();
-let browser: Browser;
-let site: Site;
-
-beforeAll(async () => {
-  site = await startSite(dir);
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const env = useSiteAndBrowser(dir);
 
 /** Between them these four worksheets have every prompt kind. */
 const FILLED = ['muscles-check', 'coalition-map', 'three-horizons', 'trust-inventory'];
@@ -139,10 +129,10 @@ it('the four filled worksheets have every prompt kind between them', () => {
 describe.each(FILLED)('worksheet %s', (id) => {
   it('keeps every answer, of every kind, across a reload', async () => {
     const ws = builtDefinition(dir, id);
-    const recorded = await newPage(browser);
+    const recorded = await newPage(env.browser);
     const { page } = recorded;
     try {
-      await openForm(page, site.url, id);
+      await openForm(page, env.site.url, id);
       const expected: Answers = {};
       for (const [i, p] of allPrompts(ws).entries()) {
         const v = await fillPrompt(page, ws, p, i);
@@ -158,7 +148,7 @@ describe.each(FILLED)('worksheet %s', (id) => {
       await page.reload();
       await page.locator('.ws-form[data-ready="true"]').waitFor({ state: 'attached' });
       await expectFormShows(page, ws, expected);
-      expect(checkPageRecords(await recorded.collect(), site.origin)).toEqual([]);
+      expect(checkPageRecords(await recorded.collect(), env.site.origin)).toEqual([]);
     } finally {
       await recorded.close();
     }
@@ -169,10 +159,10 @@ it('keeps a long text typed just before an immediate reload (saved on pagehide, 
   const id = 'muscles-check';
   const ws = builtDefinition(dir, id);
   const prompt = allPrompts(ws).find((p) => p.kind === 'longtext')!;
-  const recorded = await newPage(browser);
+  const recorded = await newPage(env.browser);
   const { page } = recorded;
   try {
-    await openForm(page, site.url, id);
+    await openForm(page, env.site.url, id);
     const text = 'Typed and gone at once.\nThe second line too.';
     await page.locator(byId(fieldId(id, prompt.id))).pressSequentially(text);
     expect(await readRaw(page, KEYS.worksheet(id)), 'nothing saved yet: the debounce has not fired').toBeNull();
@@ -186,10 +176,10 @@ it('keeps a long text typed just before an immediate reload (saved on pagehide, 
 
 it('keeps focus and every character when a reader types into an offered empty table row', async () => {
   const id = 'coalition-map';
-  const recorded = await newPage(browser);
+  const recorded = await newPage(env.browser);
   const { page } = recorded;
   try {
-    await openForm(page, site.url, id);
+    await openForm(page, env.site.url, id);
     for (const row of [0, 1]) {
       const cell = byId(cellId(id, 'actors', row, 'name'));
       const text = `Chief inspector ${row + 1}`;
@@ -209,12 +199,12 @@ describe('two tabs of the same worksheet', () => {
   const textId = fieldId(id, 'the-change');
 
   it('shows an edit made in one tab in the other, without a reload', async () => {
-    const recorded = await newPage(browser);
+    const recorded = await newPage(env.browser);
     const a = recorded.page;
     try {
       const b = await recorded.context.newPage();
-      await openForm(a, site.url, id);
-      await openForm(b, site.url, id);
+      await openForm(a, env.site.url, id);
+      await openForm(b, env.site.url, id);
       await a.fill(byId(textId), 'Written in tab A');
       await waitSaved(a);
       await expect.poll(() => b.inputValue(byId(textId)), { timeout: 5_000 }).toBe('Written in tab A');
@@ -223,19 +213,19 @@ describe('two tabs of the same worksheet', () => {
       await waitSaved(b);
       await expect.poll(() => a.inputValue(byId(fieldId(id, 'shared-goal'))), { timeout: 5_000 }).toBe('Written in tab B');
       expect(await a.inputValue(byId(textId))).toBe('Written in tab A');
-      expect(checkPageRecords(await recorded.collect(), site.origin)).toEqual([]);
+      expect(checkPageRecords(await recorded.collect(), env.site.origin)).toEqual([]);
     } finally {
       await recorded.close();
     }
   });
 
   it('warns in the tab whose edit clashes with one saved by the other tab, keeps its own text, and can adopt the other version', async () => {
-    const recorded = await newPage(browser);
+    const recorded = await newPage(env.browser);
     const a = recorded.page;
     try {
       const b = await recorded.context.newPage();
-      await openForm(a, site.url, id);
-      await openForm(b, site.url, id);
+      await openForm(a, env.site.url, id);
+      await openForm(b, env.site.url, id);
       // B types; before B's save fires, A saves a different answer to the same prompt.
       await b.fill(byId(textId), 'Mine, from tab B');
       await a.fill(byId(textId), 'Theirs, from tab A');
@@ -255,7 +245,7 @@ describe('two tabs of the same worksheet', () => {
       const stored = JSON.parse((await readRaw(b, KEYS.worksheet(id)))!) as { answers: Answers };
       expect(stored.answers['the-change']).toBe('Theirs, from tab A');
       expect(await a.inputValue(byId(textId))).toBe('Theirs, from tab A');
-      expect(checkPageRecords(await recorded.collect(), site.origin)).toEqual([]);
+      expect(checkPageRecords(await recorded.collect(), env.site.origin)).toEqual([]);
     } finally {
       await recorded.close();
     }

@@ -4,32 +4,21 @@
  *
  * Runs against the real build (dist/, or SITE_DIR): `npx astro build && npx pagefind --site dist`.
  */
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, newPage } from '../support/browser.ts';
-import { siteDir, startSite, type Site } from '../support/site.ts';
+import { expect, it } from 'vitest';
+import { newPage } from '../support/browser.ts';
+import { siteDir } from '../support/site.ts';
+import { useSiteAndBrowser } from '../support/session.ts';
 import { checkPageRecords } from '../gates/gates.ts';
 import { KEYS, byId, fieldId, keysWithPrefix, openForm, readRaw, seedRaw, seedRecord, t, waitSaved } from './helpers-worksheets.ts';
 
 const dir = siteDir();
-let browser: Browser;
-let site: Site;
-
-beforeAll(async () => {
-  site = await startSite(dir);
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const env = useSiteAndBrowser(dir);
 
 const id = 'coalition-map';
 const warning = (kind: string) => `.ws-form[data-ready="true"] [data-warning="${kind}"]`;
 
 it('works in memory and says answers will not be kept when reading localStorage throws a SecurityError', async () => {
-  const recorded = await newPage(browser);
+  const recorded = await newPage(env.browser);
   const { page, context } = recorded;
   try {
     await context.addInitScript(() => {
@@ -40,7 +29,7 @@ it('works in memory and says answers will not be kept when reading localStorage 
         },
       });
     });
-    await openForm(page, site.url, id);
+    await openForm(page, env.site.url, id);
     const notice = page.locator(warning('unavailable'));
     await notice.waitFor({ state: 'visible' });
     expect(await notice.textContent()).toBe(t.unavailable);
@@ -54,17 +43,17 @@ it('works in memory and says answers will not be kept when reading localStorage 
     expect(await page.locator('[data-warning]').count(), 'one warning, no other').toBe(1);
     const records = await recorded.collect();
     expect(records.pageErrors).toEqual([]);
-    expect(checkPageRecords(records, site.origin)).toEqual([]);
+    expect(checkPageRecords(records, env.site.origin)).toEqual([]);
   } finally {
     await recorded.close();
   }
 });
 
 it('says the storage is full, keeps the text on the page and leaves the earlier record untouched when the quota is reached', async () => {
-  const recorded = await newPage(browser);
+  const recorded = await newPage(env.browser);
   const { page } = recorded;
   try {
-    const earlier = await seedRecord(page, site.url, id, { 'the-change': 'Saved before the storage filled up' });
+    const earlier = await seedRecord(page, env.site.url, id, { 'the-change': 'Saved before the storage filled up' });
     // Fill the origin's storage until not even one more character fits.
     const junkKeys = await page.evaluate(() => {
       let size = 1 << 20;
@@ -92,7 +81,7 @@ it('says the storage is full, keeps the text on the page and leaves the earlier 
       'storage is full',
     ).toBe('QuotaExceededError');
 
-    await openForm(page, site.url, id);
+    await openForm(page, env.site.url, id);
     expect(await page.inputValue(byId(fieldId(id, 'the-change'))), 'the earlier record loads').toBe('Saved before the storage filled up');
     const field = page.locator(byId(fieldId(id, 'shared-goal')));
     const text = 'A goal typed when there is no room left';
@@ -104,25 +93,25 @@ it('says the storage is full, keeps the text on the page and leaves the earlier 
     expect(await page.getAttribute('[data-save-state]', 'data-save-state')).toBe('quota');
     expect(await field.inputValue()).toBe(text);
     expect(await readRaw(page, KEYS.worksheet(id)), 'the earlier record is byte for byte what it was').toBe(earlier);
-    expect(checkPageRecords(await recorded.collect(), site.origin)).toEqual([]);
+    expect(checkPageRecords(await recorded.collect(), env.site.origin)).toEqual([]);
   } finally {
     await recorded.close();
   }
 });
 
 it('keeps unreadable stored data aside under a quarantine key, byte for byte, says where, and does not overwrite it on load', async () => {
-  const recorded = await newPage(browser);
+  const recorded = await newPage(env.browser);
   const { page } = recorded;
   try {
     const key = KEYS.worksheet(id);
     // Truncated JSON, with characters that any re-encoding would change.
     const corrupt =
       '{"format":"psfg-worksheet","version":1,"worksheet":"coalition-map","answers":{"the-change":"half-writ ünï\u2028 \\u00e9 </script> \u{1F600}';
-    await seedRaw(page, site.url, { [key]: corrupt });
+    await seedRaw(page, env.site.url, { [key]: corrupt });
     const prefix = 'psfg:quarantine:';
     expect(await keysWithPrefix(page, prefix)).toEqual([]);
 
-    await openForm(page, site.url, id);
+    await openForm(page, env.site.url, id);
     const notice = page.locator(warning('quarantined'));
     await notice.waitFor({ state: 'visible' });
     const quarantined = await keysWithPrefix(page, prefix);
@@ -139,7 +128,7 @@ it('keeps unreadable stored data aside under a quarantine key, byte for byte, sa
     await waitSaved(page);
     expect(await readRaw(page, qKey)).toBe(corrupt);
     expect(JSON.parse((await readRaw(page, key))!)).toMatchObject({ format: 'psfg-worksheet', answers: { 'the-change': 'A fresh start' } });
-    expect(checkPageRecords(await recorded.collect(), site.origin)).toEqual([]);
+    expect(checkPageRecords(await recorded.collect(), env.site.origin)).toEqual([]);
   } finally {
     await recorded.close();
   }

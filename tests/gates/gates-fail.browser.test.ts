@@ -3,27 +3,16 @@
  * gate, and the clean pages pass them all.
  */
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, newPage, type PageRecords } from '../support/browser.ts';
-import { fileOf, fixtureDir, listPages, startSite, type Site } from '../support/site.ts';
+import { describe, expect, it } from 'vitest';
+import { newPage, type PageRecords } from '../support/browser.ts';
+import { fileOf, fixtureDir, listPages } from '../support/site.ts';
+import { useSiteAndBrowser } from '../support/session.ts';
 import { checkAxe, checkHtml, checkLinks, checkLinksByPage, checkMeta, checkPageRecords } from './gates.ts';
 
 const dir = fixtureDir('broken-site');
 const CLEAN_PAGES = ['/', '/404.html'];
 
-let browser: Browser;
-let site: Site;
-
-beforeAll(async () => {
-  site = await startSite(dir);
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const env = useSiteAndBrowser(dir);
 
 interface Visit {
   records: PageRecords;
@@ -32,9 +21,9 @@ interface Visit {
 
 /** Loads a fixture page with its scripts running, waits for the network to settle, runs axe. */
 async function visit(path: string): Promise<Visit> {
-  const recorded = await newPage(browser);
+  const recorded = await newPage(env.browser);
   try {
-    await recorded.page.goto(new URL(path, site.url).href, { waitUntil: 'networkidle' });
+    await recorded.page.goto(new URL(path, env.site.url).href, { waitUntil: 'networkidle' });
     const records = await recorded.collect();
     const axe = await checkAxe(recorded.page);
     return { records, axe };
@@ -87,7 +76,7 @@ describe('each gate complains about the page that breaks it', () => {
     expect(problems).toHaveLength(3);
     const elsewhere = checkLinks(dir).filter((p) => !p.startsWith('/broken-links/: '));
     expect(elsewhere).toEqual([
-      '/outside-request/: <img src> "http://example.invalid/pixel.png" loads a resource from outside the site (http://example.invalid)',
+      '/outside-request/: <img src> "http://example.invalid/pixel.png" loads a resource from outside the env.site (http://example.invalid)',
     ]);
   });
 
@@ -102,20 +91,20 @@ describe('each gate complains about the page that breaks it', () => {
 
   it('the page records gate reports the console error and the uncaught exception', async () => {
     const { records } = await visit('/script-errors/');
-    const problems = checkPageRecords(records, site.origin);
+    const problems = checkPageRecords(records, env.site.origin);
     expect(matching(problems, /^console error: Something went wrong in errors\.js/)).toHaveLength(1);
     expect(matching(problems, /^uncaught exception: Error: Uncaught failure in errors\.js/)).toHaveLength(1);
   });
 
-  it('the page records gate reports the request to another site, which the test browser blocked', async () => {
+  it('the page records gate reports the request to another env.site, which the test env.browser blocked', async () => {
     const { records } = await visit('/outside-request/');
-    const problems = checkPageRecords(records, site.origin);
+    const problems = checkPageRecords(records, env.site.origin);
     expect(problems).toContain('request outside the site: http://example.invalid/pixel.png');
   });
 
   it('the page records gate reports the inline script that the page’s CSP blocks', async () => {
     const { records } = await visit('/csp/');
-    const problems = checkPageRecords(records, site.origin);
+    const problems = checkPageRecords(records, env.site.origin);
     expect(matching(problems, /^CSP violation: script-src(-elem)? blocked inline/)).toHaveLength(1);
     expect(problems.every((p) => p.startsWith('CSP violation: '))).toBe(true);
   });
@@ -137,14 +126,14 @@ describe.each(CLEAN_PAGES)('the clean page %s', (path) => {
   it('has no accessibility violations and logs no error, breaks no CSP and requests nothing outside the site', async () => {
     const { records, axe } = await visit(path);
     expect(axe).toEqual([]);
-    expect(checkPageRecords(records, site.origin)).toEqual([]);
-    if (path === '/') expect(records.requests).toContain(new URL('/app.js', site.url).href);
+    expect(checkPageRecords(records, env.site.origin)).toEqual([]);
+    if (path === '/') expect(records.requests).toContain(new URL('/app.js', env.site.url).href);
   });
 });
 
 describe('the server', () => {
   it('answers an unknown path with the site’s 404 page and status 404', async () => {
-    const response = await fetch(new URL('/no/such/page/', site.url));
+    const response = await fetch(new URL('/no/such/page/', env.site.url));
     expect(response.status).toBe(404);
     expect(await response.text()).toContain('Page not found');
   });

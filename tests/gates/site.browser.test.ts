@@ -1,33 +1,22 @@
 /**
  * Every gate over every page of the real build (dist/, or SITE_DIR). Run `npm run build` first.
  *
- * Each page is loaded once, with its scripts running, in its own browser context; after the network
+ * Each page is loaded once, with its scripts running, in its own env.browser context; after the network
  * is idle the test collects what the page did and runs axe. One test per page per gate, so a failure
  * names the page and the gate.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, newPage, type PageRecords } from '../support/browser.ts';
-import { fileOf, listPages, siteDir, startSite, type Site } from '../support/site.ts';
+import { describe, expect, it } from 'vitest';
+import { newPage, type PageRecords } from '../support/browser.ts';
+import { fileOf, listPages, siteDir } from '../support/site.ts';
+import { useSiteAndBrowser } from '../support/session.ts';
 import { checkAxe, checkHtml, checkLinksByPage, checkMeta, checkPageRecords } from './gates.ts';
 
 const dir = siteDir();
 const pages = listPages(dir);
 
-let browser: Browser;
-let site: Site;
-
-beforeAll(async () => {
-  site = await startSite(dir);
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const env = useSiteAndBrowser(dir);
 
 interface Visit {
   status: number | undefined;
@@ -41,9 +30,9 @@ function visit(path: string): Promise<Visit> {
   let v = visits.get(path);
   if (!v) {
     v = (async () => {
-      const recorded = await newPage(browser);
+      const recorded = await newPage(env.browser);
       try {
-        const response = await recorded.page.goto(new URL(path, site.url).href, { waitUntil: 'networkidle', timeout: 60_000 });
+        const response = await recorded.page.goto(new URL(path, env.site.url).href, { waitUntil: 'networkidle', timeout: 60_000 });
         const records = await recorded.collect();
         const axe = await checkAxe(recorded.page);
         return { status: response?.status(), records, axe };
@@ -68,7 +57,7 @@ it('the build has pages, a home page and a 404 page', () => {
 });
 
 it('the server answers an unknown path with the 404 page and status 404', async () => {
-  const response = await fetch(new URL('/this/page/does-not-exist/', site.url));
+  const response = await fetch(new URL('/this/page/does-not-exist/', env.site.url));
   expect(response.status).toBe(404);
   expect(await response.text()).toBe(readFileSync(fileOf(dir, '/404.html'), 'utf8'));
 });
@@ -96,7 +85,7 @@ describe.each(pages)('page %s', (path) => {
 
   it('logs no error, throws nothing, breaks no CSP and requests nothing outside the site', async () => {
     const { records } = await visit(path);
-    const problems = checkPageRecords(records, site.origin);
+    const problems = checkPageRecords(records, env.site.origin);
     expect(problems).toEqual([]);
   });
 
@@ -108,18 +97,18 @@ describe.each(pages)('page %s', (path) => {
 
 describe('search', () => {
   it.skipIf(!existsSync(join(dir, 'pagefind', 'pagefind.js')))(
-    'typing in the search box loads Pagefind from the site and shows results, with no error, CSP violation or outside request',
+    'typing in the search box loads Pagefind from the env.site and shows results, with no error, CSP violation or outside request',
     async () => {
-      const recorded = await newPage(browser);
+      const recorded = await newPage(env.browser);
       try {
-        await recorded.page.goto(new URL('/search/', site.url).href, { waitUntil: 'networkidle' });
+        await recorded.page.goto(new URL('/search/', env.site.url).href, { waitUntil: 'networkidle' });
         const input = recorded.page.locator('[data-search-input]').first();
         await input.fill('trust');
         await recorded.page.locator('[data-search-list] a').first().waitFor({ timeout: 30_000 });
         await recorded.page.waitForLoadState('networkidle');
         const records = await recorded.collect();
         expect(records.requests.some((url) => new URL(url).pathname.startsWith('/pagefind/'))).toBe(true);
-        expect(checkPageRecords(records, site.origin)).toEqual([]);
+        expect(checkPageRecords(records, env.site.origin)).toEqual([]);
       } finally {
         await recorded.close();
       }

@@ -14,12 +14,16 @@ const KEY = KEYS.worksheet('trust-inventory');
 const NOW = Date.parse('2026-11-22T14:02:11.000Z');
 const NOW_ISO = new Date(NOW).toISOString();
 
-/** One browser tab: a store on the shared storage, loaded as the page does on opening. */
-function tab(storage: Storage, getter: () => Storage = () => storage) {
-  const store = createWorksheetStore(
+/** A store on the given storage, not yet loaded (connect() loads it). */
+const storeOn = (getter: () => Storage) =>
+  createWorksheetStore(
     ws,
     createWorksheetStorage(getter, () => NOW),
   );
+
+/** One browser tab: a store on the shared storage, loaded as the page does on opening. */
+function tab(storage: Storage, getter: () => Storage = () => storage) {
+  const store = storeOn(getter);
   store.load();
   return store;
 }
@@ -411,26 +415,14 @@ describe('connect', () => {
   it('loads the stored answers', () => {
     const storage = new MemoryStorage();
     storage.setItem(KEY, storedRecord({ commitment: 'Stored' }, 1));
-    const store = createWorksheetStore(
-      ws,
-      createWorksheetStorage(
-        () => storage,
-        () => NOW,
-      ),
-    );
+    const store = storeOn(() => storage);
     store.connect(fakeWindow().asWindow);
     expect(store.$answers.get()).toEqual({ commitment: 'Stored' });
   });
 
   it('flushes a pending edit on pagehide', () => {
     const storage = new MemoryStorage();
-    const store = createWorksheetStore(
-      ws,
-      createWorksheetStorage(
-        () => storage,
-        () => NOW,
-      ),
-    );
+    const store = storeOn(() => storage);
     const { win, asWindow } = fakeWindow();
     store.connect(asWindow);
     store.setAnswer('commitment', 'Typed just before leaving');
@@ -440,13 +432,7 @@ describe('connect', () => {
 
   it('flushes a pending edit when the page is hidden, not when it becomes visible', () => {
     const storage = new MemoryStorage();
-    const store = createWorksheetStore(
-      ws,
-      createWorksheetStorage(
-        () => storage,
-        () => NOW,
-      ),
-    );
+    const store = storeOn(() => storage);
     const { document, asWindow } = fakeWindow();
     store.connect(asWindow);
     store.setAnswer('commitment', 'Typed');
@@ -459,13 +445,7 @@ describe('connect', () => {
 
   it('flushes a pending edit on beforeunload', () => {
     const storage = new MemoryStorage();
-    const store = createWorksheetStore(
-      ws,
-      createWorksheetStorage(
-        () => storage,
-        () => NOW,
-      ),
-    );
+    const store = storeOn(() => storage);
     const { win, asWindow } = fakeWindow();
     store.connect(asWindow);
     store.setAnswer('commitment', 'Typed');
@@ -475,13 +455,7 @@ describe('connect', () => {
 
   it('merges storage events for its own key and ignores other keys', () => {
     const storage = new MemoryStorage();
-    const store = createWorksheetStore(
-      ws,
-      createWorksheetStorage(
-        () => storage,
-        () => NOW,
-      ),
-    );
+    const store = storeOn(() => storage);
     const { win, asWindow } = fakeWindow();
     store.connect(asWindow);
     win.dispatchEvent(storageEvent(KEYS.worksheet('coalition-map'), storedRecord({ commitment: 'Wrong key' }, 1)));
@@ -493,13 +467,7 @@ describe('connect', () => {
 
   it('saves and stops listening when disconnected', () => {
     const storage = new MemoryStorage();
-    const store = createWorksheetStore(
-      ws,
-      createWorksheetStorage(
-        () => storage,
-        () => NOW,
-      ),
-    );
+    const store = storeOn(() => storage);
     const { win, asWindow } = fakeWindow();
     const disconnect = store.connect(asWindow);
     store.setAnswer('commitment', 'Typed');
