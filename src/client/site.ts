@@ -1,6 +1,7 @@
 /** Behaviour every page shares: the theme toggle, the menu on narrow screens, and search. */
 import { KEYS } from '../lib/storage-keys';
 import { initSearch, initSearchPage } from './search/ui';
+import { initFinder } from './finder';
 
 function currentTheme(): 'light' | 'dark' {
   const set = document.documentElement.dataset['theme'];
@@ -56,6 +57,7 @@ function init(): void {
   initMenu();
   initSearch();
   initSearchPage();
+  initFinder();
 }
 
 if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', init);

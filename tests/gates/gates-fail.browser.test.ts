@@ -76,7 +76,7 @@ describe('each gate complains about the page that breaks it', () => {
     expect(problems).toHaveLength(3);
     const elsewhere = checkLinks(dir).filter((p) => !p.startsWith('/broken-links/: '));
     expect(elsewhere).toEqual([
-      '/outside-request/: <img src> "http://example.invalid/pixel.png" loads a resource from outside the env.site (http://example.invalid)',
+      '/outside-request/: <img src> "http://example.invalid/pixel.png" loads a resource from outside the site (http://example.invalid)',
     ]);
   });
 
@@ -96,7 +96,7 @@ describe('each gate complains about the page that breaks it', () => {
     expect(matching(problems, /^uncaught exception: Error: Uncaught failure in errors\.js/)).toHaveLength(1);
   });
 
-  it('the page records gate reports the request to another env.site, which the test env.browser blocked', async () => {
+  it('the page records gate reports the request to another site, which the test browser blocked', async () => {
     const { records } = await visit('/outside-request/');
     const problems = checkPageRecords(records, env.site.origin);
     expect(problems).toContain('request outside the site: http://example.invalid/pixel.png');

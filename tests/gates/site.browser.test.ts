@@ -97,7 +97,7 @@ describe.each(pages)('page %s', (path) => {
 
 describe('search', () => {
   it.skipIf(!existsSync(join(dir, 'pagefind', 'pagefind.js')))(
-    'typing in the search box loads Pagefind from the env.site and shows results, with no error, CSP violation or outside request',
+    'typing in the search box loads Pagefind from the site and shows results, with no error, CSP violation or outside request',
     async () => {
       const recorded = await newPage(env.browser);
       try {

@@ -1,0 +1,68 @@
+/**
+ * The worksheet finder on /worksheets/: filters the table by muscle, level, time and who it is for.
+ * Without JavaScript the form stays hidden and the full table shows.
+ */
+export interface FinderRow {
+  muscles: string[];
+  levels: string[];
+  time: number;
+  mode: string;
+}
+export interface FinderFilter {
+  muscle: string;
+  level: string;
+  /** Longest run time in minutes; 0 for any. */
+  time: number;
+  /** 'solo', 'group' or '' for anyone. */
+  mode: string;
+}
+
+export function matches(row: FinderRow, f: FinderFilter): boolean {
+  return (
+    (!f.muscle || row.muscles.includes(f.muscle)) &&
+    (!f.level || row.levels.includes(f.level)) &&
+    (!f.time || row.time <= f.time) &&
+    (!f.mode || row.mode === f.mode || row.mode === 'both')
+  );
+}
+
+export function initFinder(): void {
+  const form = document.querySelector<HTMLFormElement>('[data-finder]');
+  const count = form?.querySelector<HTMLElement>('[data-finder-count]');
+  const rows = [...document.querySelectorAll<HTMLTableRowElement>('tr[data-mode]')];
+  if (!form || !count || !rows.length) return;
+  form.hidden = false;
+  const words = (s: string | undefined) => (s ? s.split(' ').filter(Boolean) : []);
+  const update = () => {
+    const data = new FormData(form);
+    const filter: FinderFilter = {
+      muscle: String(data.get('muscle') ?? ''),
+      level: String(data.get('level') ?? ''),
+      time: Number(data.get('time') || 0),
+      mode: String(data.get('mode') ?? ''),
+    };
+    let shown = 0;
+    for (const tr of rows) {
+      const ok = matches(
+        {
+          muscles: words(tr.dataset['muscles']),
+          levels: words(tr.dataset['levels']),
+          time: Number(tr.dataset['time']),
+          mode: tr.dataset['mode'] ?? '',
+        },
+        filter,
+      );
+      tr.hidden = !ok;
+      if (ok) shown++;
+    }
+    count.textContent =
+      shown === rows.length
+        ? `All ${rows.length} worksheets`
+        : shown === 0
+          ? 'No worksheet matches: try fewer filters.'
+          : `${shown} of ${rows.length} worksheets match`;
+  };
+  form.addEventListener('change', update);
+  form.addEventListener('submit', (e) => e.preventDefault());
+  update();
+}
