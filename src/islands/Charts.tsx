@@ -8,8 +8,11 @@ const SERIES_CLASS = ['chart__series--a', 'chart__series--b', 'chart__series--c'
 
 function Radar({ ws, chart, answers, uid }: { ws: Worksheet; chart: RadarChart; answers: Answers; uid: string }) {
   const axes = radarData(ws, chart, answers);
-  const size = 360;
-  const c = size / 2;
+  // Wide enough that the longest spoke label fits inside the picture, also when printed on A4.
+  const W = 600;
+  const H = 380;
+  const cx = W / 2;
+  const cy = H / 2;
   const r = 120;
   const n = axes.length;
   const max = axes[0]?.max ?? 5;
@@ -23,7 +26,7 @@ function Radar({ ws, chart, answers, uid }: { ws: Worksheet; chart: RadarChart; 
         {chart.title}
       </figcaption>
       <svg
-        viewBox={`0 0 ${size} ${size}`}
+        viewBox={`0 0 ${W} ${H}`}
         class="chart__svg"
         role="img"
         aria-labelledby={titleId}
@@ -32,17 +35,17 @@ function Radar({ ws, chart, answers, uid }: { ws: Worksheet; chart: RadarChart; 
         {rings.map((v) => (
           <polygon
             class="chart__grid"
-            points={axes.map((_, i) => radarPoint(i, n, v, min, max, r, c, c).join(',')).join(' ')}
+            points={axes.map((_, i) => radarPoint(i, n, v, min, max, r, cx, cy).join(',')).join(' ')}
             key={`ring-${v}`}
           />
         ))}
         {axes.map((a, i) => {
-          const [x, y] = radarPoint(i, n, max, min, max, r, c, c);
-          const [lx, ly] = radarPoint(i, n, max + 1.2, min, max, r, c, c);
-          const anchor = Math.abs(lx - c) < 8 ? 'middle' : lx > c ? 'start' : 'end';
+          const [x, y] = radarPoint(i, n, max, min, max, r, cx, cy);
+          const [lx, ly] = radarPoint(i, n, max + 1.2, min, max, r, cx, cy);
+          const anchor = Math.abs(lx - cx) < 8 ? 'middle' : lx > cx ? 'start' : 'end';
           return (
             <g key={a.label}>
-              <line class="chart__grid" x1={c} y1={c} x2={x} y2={y} />
+              <line class="chart__grid" x1={cx} y1={cy} x2={x} y2={y} />
               <text class="chart__label" x={lx} y={ly} text-anchor={anchor} dominant-baseline="middle">
                 {a.label}
               </text>
@@ -50,9 +53,9 @@ function Radar({ ws, chart, answers, uid }: { ws: Worksheet; chart: RadarChart; 
           );
         })}
         {chart.series.map((name, s) => {
-          const pts = axes.map((a, i) => (a.values[s] == null ? null : radarPoint(i, n, a.values[s]!, min, max, r, c, c)));
+          const pts = axes.map((a, i) => (a.values[s] == null ? null : radarPoint(i, n, a.values[s]!, min, max, r, cx, cy)));
           if (pts.every((p) => p === null)) return null;
-          const drawn = pts.map((p) => p ?? [c, c]);
+          const drawn = pts.map((p) => p ?? [cx, cy]);
           return (
             <g class={`chart__series ${SERIES_CLASS[s]}`} key={name}>
               <polygon points={drawn.map((p) => p.join(',')).join(' ')} />

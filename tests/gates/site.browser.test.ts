@@ -5,8 +5,7 @@
  * is idle the test collects what the page did and runs axe. One test per page per gate, so a failure
  * names the page and the gate.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { newPage, type PageRecords } from '../support/browser.ts';
 import { fileOf, listPages, siteDir } from '../support/site.ts';
@@ -96,22 +95,19 @@ describe.each(pages)('page %s', (path) => {
 });
 
 describe('search', () => {
-  it.skipIf(!existsSync(join(dir, 'pagefind', 'pagefind.js')))(
-    'typing in the search box loads Pagefind from the site and shows results, with no error, CSP violation or outside request',
-    async () => {
-      const recorded = await newPage(env.browser);
-      try {
-        await recorded.page.goto(new URL('/search/', env.site.url).href, { waitUntil: 'networkidle' });
-        const input = recorded.page.locator('[data-search-input]').first();
-        await input.fill('trust');
-        await recorded.page.locator('[data-search-list] a').first().waitFor({ timeout: 30_000 });
-        await recorded.page.waitForLoadState('networkidle');
-        const records = await recorded.collect();
-        expect(records.requests.some((url) => new URL(url).pathname.startsWith('/pagefind/'))).toBe(true);
-        expect(checkPageRecords(records, env.site.origin)).toEqual([]);
-      } finally {
-        await recorded.close();
-      }
-    },
-  );
+  it('typing in the search box loads Pagefind from the site and shows results, with no error, CSP violation or outside request', async () => {
+    const recorded = await newPage(env.browser);
+    try {
+      await recorded.page.goto(new URL('/search/', env.site.url).href, { waitUntil: 'networkidle' });
+      const input = recorded.page.locator('[data-search-input]').first();
+      await input.fill('trust');
+      await recorded.page.locator('[data-search-list] a').first().waitFor({ timeout: 30_000 });
+      await recorded.page.waitForLoadState('networkidle');
+      const records = await recorded.collect();
+      expect(records.requests.some((url) => new URL(url).pathname.startsWith('/pagefind/'))).toBe(true);
+      expect(checkPageRecords(records, env.site.origin)).toEqual([]);
+    } finally {
+      await recorded.close();
+    }
+  });
 });

@@ -1,0 +1,93 @@
+/**
+ * The site's chrome in a real browser: the theme toggle that remembers the choice, the menu on
+ * narrow screens, the skip link, and printing without chrome.
+ */
+import { describe, expect, it } from 'vitest';
+import { newPage } from '../support/browser.ts';
+import { siteDir } from '../support/site.ts';
+import { useSiteAndBrowser } from '../support/session.ts';
+
+const env = useSiteAndBrowser(siteDir());
+const url = (path: string) => new URL(path, env.site.url).href;
+
+describe('the theme', () => {
+  it('follows the system setting until the reader chooses, then remembers the choice across pages', async () => {
+    const { page, close } = await newPage(env.browser, { colorScheme: 'dark' });
+    try {
+      await page.goto(url('/muscles/trust/'), { waitUntil: 'networkidle' });
+      const toggle = page.locator('[data-theme-toggle]');
+      await expect(toggle.getAttribute('aria-pressed')).resolves.toBe('true');
+      const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+      const dark = await background();
+      await toggle.click();
+      await expect(page.evaluate(() => document.documentElement.dataset['theme'])).resolves.toBe('light');
+      await expect(toggle.getAttribute('aria-pressed')).resolves.toBe('false');
+      expect(await background()).not.toBe(dark);
+      await page.goto(url('/levels/'), { waitUntil: 'networkidle' });
+      await expect(page.evaluate(() => document.documentElement.dataset['theme'])).resolves.toBe('light');
+      expect(await background()).not.toBe(dark);
+    } finally {
+      await close();
+    }
+  });
+});
+
+describe('the navigation', () => {
+  it('marks the current page in the sidebar', async () => {
+    const { page, close } = await newPage(env.browser);
+    try {
+      await page.goto(url('/levels/mission/'), { waitUntil: 'networkidle' });
+      await expect(page.locator('#site-nav a[aria-current="page"]').getAttribute('href')).resolves.toBe('/levels/mission/');
+    } finally {
+      await close();
+    }
+  });
+
+  it('on a narrow screen hides the sections behind a menu button that opens and closes them', async () => {
+    const { page, close } = await newPage(env.browser, { viewport: { width: 390, height: 844 } });
+    try {
+      await page.goto(url('/muscles/trust/'), { waitUntil: 'networkidle' });
+      const button = page.locator('[data-menu-button]');
+      const nav = page.locator('#site-nav');
+      await expect(nav.isVisible()).resolves.toBe(false);
+      await button.click();
+      await expect(button.getAttribute('aria-expanded')).resolves.toBe('true');
+      await expect(nav.isVisible()).resolves.toBe(true);
+      await page.keyboard.press('Escape');
+      await expect(button.getAttribute('aria-expanded')).resolves.toBe('false');
+      await expect(nav.isVisible()).resolves.toBe(false);
+      await expect(page.evaluate(() => document.activeElement?.hasAttribute('data-menu-button'))).resolves.toBe(true);
+    } finally {
+      await close();
+    }
+  });
+
+  it('offers a skip link as the first thing the keyboard reaches, and it moves focus to the content', async () => {
+    const { page, close } = await newPage(env.browser);
+    try {
+      await page.goto(url('/gaps/'), { waitUntil: 'networkidle' });
+      await page.keyboard.press('Tab');
+      await expect(page.evaluate(() => document.activeElement?.textContent?.trim())).resolves.toBe('Skip to content');
+      await page.keyboard.press('Enter');
+      await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('main');
+    } finally {
+      await close();
+    }
+  });
+});
+
+describe('printing a guidance page', () => {
+  it('leaves out the header, sidebar, footer and previous / next', async () => {
+    const { page, close } = await newPage(env.browser);
+    try {
+      await page.goto(url('/muscles/trust/'), { waitUntil: 'networkidle' });
+      await page.emulateMedia({ media: 'print' });
+      for (const selector of ['.site-header', '#site-nav', '.site-footer', '.prev-next', '.toc']) {
+        await expect(page.locator(selector).first().isVisible(), selector).resolves.toBe(false);
+      }
+      await expect(page.locator('main h1').isVisible()).resolves.toBe(true);
+    } finally {
+      await close();
+    }
+  });
+});

@@ -1,0 +1,41 @@
+/**
+ * Printable worksheets fit both A4 and US Letter: at the printable width of each (page width less the
+ * 14 mm side margins of the print stylesheet) nothing is wider than the page.
+ */
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { newPage } from '../support/browser.ts';
+import { siteDir } from '../support/site.ts';
+import { useSiteAndBrowser } from '../support/session.ts';
+
+const dir = siteDir();
+const env = useSiteAndBrowser(dir);
+const ids = readdirSync(join(dir, 'worksheets'), { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d) => d.name)
+  .sort();
+const mmToPx = (mm: number) => Math.floor((mm * 96) / 25.4);
+const PAPERS = [
+  { paper: 'A4', width: mmToPx(210 - 28) },
+  { paper: 'US Letter', width: mmToPx(215.9 - 28) },
+];
+
+describe.each(PAPERS)('on $paper paper', ({ width }) => {
+  it.each(ids)('the blank %s worksheet is no wider than the printable area', async (id) => {
+    const { page, close } = await newPage(env.browser, { viewport: { width, height: 1000 } });
+    try {
+      await page.emulateMedia({ media: 'print' });
+      await page.goto(new URL(`/worksheets/${id}/print/`, env.site.url).href, { waitUntil: 'networkidle' });
+      const overflow = await page.evaluate(() =>
+        [...document.querySelectorAll<HTMLElement>('main *')]
+          .filter((el) => el.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+          .slice(0, 3)
+          .map((el) => `${el.tagName.toLowerCase()}.${el.getAttribute('class') ?? ''} ${el.textContent?.slice(0, 40) ?? ''}`),
+      );
+      expect(overflow).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+});

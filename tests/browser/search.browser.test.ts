@@ -1,0 +1,71 @@
+/**
+ * The header search, with Pagefind over the real build: it finds pages, shows excerpts, and is
+ * operable from the keyboard alone.
+ */
+import { describe, expect, it } from 'vitest';
+import { newPage } from '../support/browser.ts';
+import { siteDir } from '../support/site.ts';
+import { useSiteAndBrowser } from '../support/session.ts';
+
+const env = useSiteAndBrowser(siteDir());
+
+describe('the header search', () => {
+  it('finds /muscles/trust/ for "trust", with an excerpt that marks the word', async () => {
+    const { page, close } = await newPage(env.browser);
+    try {
+      await page.goto(new URL('/', env.site.url).href, { waitUntil: 'networkidle' });
+      await page.fill('[data-search-input]', 'trust');
+      const result = page.locator('[data-search-list] a[href="/muscles/trust/"]');
+      await result.waitFor({ timeout: 30_000 });
+      await expect(result.locator('mark').first().textContent()).resolves.toMatch(/trust/i);
+      await expect(page.locator('[data-search-status]').textContent()).resolves.toMatch(/results? for “trust”/);
+    } finally {
+      await close();
+    }
+  });
+
+  it('moves through results with the arrow keys, closes with Escape and opens a result with Enter', async () => {
+    const { page, close } = await newPage(env.browser);
+    try {
+      await page.goto(new URL('/', env.site.url).href, { waitUntil: 'networkidle' });
+      await page.focus('[data-search-input]');
+      await page.keyboard.type('trust');
+      const links = page.locator('[data-search-list] a');
+      await links.first().waitFor({ timeout: 30_000 });
+      await page.keyboard.press('ArrowDown');
+      const first = await links.nth(0).getAttribute('href');
+      await expect(page.evaluate(() => document.activeElement?.getAttribute('href'))).resolves.toBe(first);
+      await page.keyboard.press('ArrowDown');
+      await expect(page.evaluate(() => document.activeElement?.getAttribute('href'))).resolves.toBe(
+        await links.nth(1).getAttribute('href'),
+      );
+      await page.keyboard.press('ArrowUp');
+      await page.keyboard.press('ArrowUp');
+      await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('site-search-input');
+      await page.keyboard.press('Escape');
+      await expect(page.locator('[data-search-results]').isHidden()).resolves.toBe(true);
+      // A search field's own Escape also clears what was typed.
+      await expect(page.inputValue('[data-search-input]')).resolves.toBe('');
+      await page.keyboard.type('coalition');
+      await links.first().waitFor({ timeout: 30_000 });
+      await page.keyboard.press('ArrowDown');
+      const opened = await links.nth(0).getAttribute('href');
+      await page.keyboard.press('Enter');
+      await page.waitForURL((url) => url.pathname === opened, { timeout: 30_000 });
+      expect(opened).toMatch(/^\//);
+    } finally {
+      await close();
+    }
+  });
+
+  it('runs the query of /search/?q= on the search page', async () => {
+    const { page, close } = await newPage(env.browser);
+    try {
+      await page.goto(new URL('/search/?q=coalition', env.site.url).href, { waitUntil: 'networkidle' });
+      await page.locator('[data-search-page-list] a[href="/muscles/coalitions/"]').waitFor({ timeout: 30_000 });
+      await expect(page.locator('[data-search-page-note]').isHidden()).resolves.toBe(true);
+    } finally {
+      await close();
+    }
+  });
+});
