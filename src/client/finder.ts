@@ -2,6 +2,7 @@
  * The worksheet finder on /worksheets/: filters the table by muscle, level, time and who it is for.
  * Without JavaScript the form stays hidden and the full table shows.
  */
+import { t } from '../lib/strings';
 export interface FinderRow {
   muscles: string[];
   levels: string[];
@@ -55,12 +56,7 @@ export function initFinder(): void {
       tr.hidden = !ok;
       if (ok) shown++;
     }
-    count.textContent =
-      shown === rows.length
-        ? `All ${rows.length} worksheets`
-        : shown === 0
-          ? 'No worksheet matches: try fewer filters.'
-          : `${shown} of ${rows.length} worksheets match`;
+    count.textContent = t.finder.count(shown, rows.length);
   };
   form.addEventListener('change', update);
   form.addEventListener('submit', (e) => e.preventDefault());

@@ -1,5 +1,6 @@
 /** Behaviour every page shares: the theme toggle, the menu on narrow screens, and search. */
 import { KEYS } from '../lib/storage-keys';
+import { t } from '../lib/strings';
 import { initSearch, initSearchPage } from './search/ui';
 import { initFinder } from './finder';
 
@@ -16,7 +17,7 @@ function initTheme(): void {
   const render = () => {
     const dark = currentTheme() === 'dark';
     button.setAttribute('aria-pressed', String(dark));
-    label.textContent = 'Dark theme';
+    label.textContent = t.darkTheme;
   };
   button.hidden = false;
   render();

@@ -49,6 +49,21 @@ export const t = {
     'Saving answers needs JavaScript, which is off or did not load. You can read the worksheet and use the printable version; anything typed here is not kept.',
   yourAnswers: 'Your answers',
   printedOn: (date: string) => `Printed on ${date}`,
+  search: {
+    searching: 'Searching…',
+    results: (n: number, q: string) => (n ? `${n} result${n === 1 ? '' : 's'} for “${q}”` : `No pages match “${q}”.`),
+    unavailable: 'Search is not available here. Use the menu to browse the guide.',
+    tooShort: 'Type at least two letters in the search box at the top of the page.',
+  },
+  finder: {
+    count: (shown: number, total: number) =>
+      shown === total
+        ? `All ${total} worksheets`
+        : shown === 0
+          ? 'No worksheet matches: try fewer filters.'
+          : `${shown} of ${total} worksheets match`,
+  },
+  darkTheme: 'Dark theme',
 } as const;
 
 function article(word: string): string {

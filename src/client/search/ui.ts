@@ -2,7 +2,8 @@
  * The header search box: results with excerpts appear under the box as you type.
  * Keyboard: arrow keys move between the box and the results, Enter opens, Escape closes.
  */
-import { defaultBackend, type SearchResult } from './backend';
+import { defaultBackend, type SearchBackend, type SearchResult } from './backend';
+import { t } from '../../lib/strings';
 
 const LIMIT = 8;
 
@@ -59,6 +60,28 @@ function renderResults(list: HTMLElement, results: SearchResult[]): void {
   );
 }
 
+/** Runs a query and shows its results and a status line; `current` says whether the answer is still wanted. */
+async function searchInto(
+  backend: SearchBackend,
+  q: string,
+  limit: number,
+  list: HTMLElement,
+  status: HTMLElement,
+  current = () => true,
+): Promise<void> {
+  status.textContent = t.search.searching;
+  try {
+    const results = await backend.search(q, limit);
+    if (!current()) return;
+    renderResults(list, results);
+    status.textContent = t.search.results(results.length, q);
+  } catch {
+    if (!current()) return;
+    list.replaceChildren();
+    status.textContent = t.search.unavailable;
+  }
+}
+
 export function initSearch(): void {
   const root = document.querySelector<HTMLElement>('[data-search]');
   const input = root?.querySelector<HTMLInputElement>('[data-search-input]');
@@ -83,19 +106,7 @@ export function initSearch(): void {
       return;
     }
     panel.hidden = false;
-    status.textContent = 'Searching…';
-    try {
-      const results = await backend.search(q, LIMIT);
-      if (mine !== seq) return;
-      renderResults(list, results);
-      status.textContent = results.length
-        ? `${results.length} result${results.length === 1 ? '' : 's'} for “${q}”`
-        : `No pages match “${q}”.`;
-    } catch {
-      if (mine !== seq) return;
-      list.replaceChildren();
-      status.textContent = 'Search is not available here. Use the menu to browse the guide.';
-    }
+    await searchInto(backend, q, LIMIT, list, status, () => mine === seq);
   };
 
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -145,19 +156,8 @@ export function initSearchPage(): void {
   const input = document.querySelector<HTMLInputElement>('[data-search-input]');
   if (input) input.value = q;
   if (q.length < 2) {
-    status.textContent = 'Type at least two letters in the search box at the top of the page.';
+    status.textContent = t.search.tooShort;
     return;
   }
-  status.textContent = 'Searching…';
-  defaultBackend()
-    .search(q, 30)
-    .then((results) => {
-      renderResults(list, results);
-      status.textContent = results.length
-        ? `${results.length} result${results.length === 1 ? '' : 's'} for “${q}”`
-        : `No pages match “${q}”.`;
-    })
-    .catch(() => {
-      status.textContent = 'Search is not available here. Use the menu to browse the guide.';
-    });
+  void searchInto(defaultBackend(), q, 30, list, status);
 }
