@@ -28,20 +28,15 @@ export function matches(row: FinderRow, f: FinderFilter): boolean {
 }
 
 export function initFinder(): void {
-  const form = document.querySelector<HTMLFormElement>('[data-finder]');
+  const form = document.querySelector<HTMLElement>('[data-finder]');
   const count = form?.querySelector<HTMLElement>('[data-finder-count]');
   const rows = [...document.querySelectorAll<HTMLTableRowElement>('tr[data-mode]')];
   if (!form || !count || !rows.length) return;
   form.hidden = false;
   const words = (s: string | undefined) => (s ? s.split(' ').filter(Boolean) : []);
+  const value = (name: string) => form.querySelector<HTMLSelectElement>(`select[name="${name}"]`)?.value ?? '';
   const update = () => {
-    const data = new FormData(form);
-    const filter: FinderFilter = {
-      muscle: String(data.get('muscle') ?? ''),
-      level: String(data.get('level') ?? ''),
-      time: Number(data.get('time') || 0),
-      mode: String(data.get('mode') ?? ''),
-    };
+    const filter: FinderFilter = { muscle: value('muscle'), level: value('level'), time: Number(value('time') || 0), mode: value('mode') };
     let shown = 0;
     for (const tr of rows) {
       const ok = matches(
@@ -59,6 +54,5 @@ export function initFinder(): void {
     count.textContent = t.finder.count(shown, rows.length);
   };
   form.addEventListener('change', update);
-  form.addEventListener('submit', (e) => e.preventDefault());
   update();
 }

@@ -91,3 +91,36 @@ describe('printing a guidance page', () => {
     }
   });
 });
+
+describe('the worksheet finder', () => {
+  it('narrows the list by muscle and by who it is for, and says how many match', async () => {
+    const { page, close } = await newPage(env.browser);
+    try {
+      await page.goto(url('/worksheets/'), { waitUntil: 'networkidle' });
+      const visible = () => page.locator('tr[data-mode]:visible').count();
+      const total = await page.locator('tr[data-mode]').count();
+      expect(await visible()).toBe(total);
+      await page.selectOption('select[name="muscle"]', 'trust');
+      const trust = await page.locator('tr[data-mode][data-muscles~="trust"]').count();
+      expect(trust).toBeGreaterThan(0);
+      expect(await visible()).toBe(trust);
+      await expect(page.locator('[data-finder-count]').textContent()).resolves.toBe(`${trust} of ${total} worksheets match`);
+      await page.selectOption('select[name="muscle"]', '');
+      await page.selectOption('select[name="mode"]', 'solo');
+      expect(await visible()).toBe(await page.locator('tr[data-mode="solo"], tr[data-mode="both"]').count());
+    } finally {
+      await close();
+    }
+  });
+
+  it('is hidden without JavaScript, leaving the full list', async () => {
+    const { page, close } = await newPage(env.browser, { javaScriptEnabled: false });
+    try {
+      await page.goto(url('/worksheets/'), { waitUntil: 'networkidle' });
+      await expect(page.locator('[data-finder]').isVisible()).resolves.toBe(false);
+      expect(await page.locator('tr[data-mode]:visible').count()).toBe(await page.locator('tr[data-mode]').count());
+    } finally {
+      await close();
+    }
+  });
+});
