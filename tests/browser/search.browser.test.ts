@@ -47,7 +47,7 @@ describe('the header search', () => {
       // A search field's own Escape also clears what was typed.
       await expect(page.inputValue('[data-search-input]')).resolves.toBe('');
       await page.keyboard.type('coalition');
-      await links.first().waitFor({ timeout: 30_000 });
+      await page.locator('[data-search-status]', { hasText: 'for “coalition”' }).waitFor({ timeout: 30_000 });
       await page.keyboard.press('ArrowDown');
       const opened = await links.nth(0).getAttribute('href');
       await page.keyboard.press('Enter');

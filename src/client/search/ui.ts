@@ -41,6 +41,8 @@ export function safeExcerpt(html: string): DocumentFragment {
 }
 
 function renderResults(list: HTMLElement, results: SearchResult[]): void {
+  // Keyboard focus on an old result would be lost with it: move it to the first new one.
+  const hadFocus = list.contains(document.activeElement);
   list.replaceChildren(
     ...results.map((r) => {
       const li = document.createElement('li');
@@ -58,6 +60,7 @@ function renderResults(list: HTMLElement, results: SearchResult[]): void {
       return li;
     }),
   );
+  if (hadFocus) list.querySelector<HTMLAnchorElement>('a')?.focus();
 }
 
 /** Runs a query and shows its results and a status line; `current` says whether the answer is still wanted. */
