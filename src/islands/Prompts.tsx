@@ -167,6 +167,35 @@ function move<T>(list: T[], from: number, to: number): T[] {
   return next;
 }
 
+/** Move up, move down and remove, for one row of a table or one item of a ranked list. */
+function RowActions<T>({ list, index: i, name, commit }: { list: T[]; index: number; name: string; commit: (next: T[]) => void }) {
+  return (
+    <>
+      <button
+        type="button"
+        class="ws-icon"
+        disabled={i === 0}
+        aria-label={t.moveUp(name, i + 1)}
+        onClick={() => commit(move(list, i, i - 1))}
+      >
+        ↑
+      </button>
+      <button
+        type="button"
+        class="ws-icon"
+        disabled={i === list.length - 1}
+        aria-label={t.moveDown(name, i + 1)}
+        onClick={() => commit(move(list, i, i + 1))}
+      >
+        ↓
+      </button>
+      <button type="button" class="ws-icon" aria-label={t.removeRow(name, i + 1)} onClick={() => commit(list.filter((_, j) => j !== i))}>
+        ×
+      </button>
+    </>
+  );
+}
+
 function CellInput({
   col,
   value,
@@ -273,32 +302,7 @@ function TableField({ prompt, value, onChange, uid }: FieldProps<Of<'table'>>) {
                   </td>
                 ))}
                 <td class="ws-row-actions">
-                  <button
-                    type="button"
-                    class="ws-icon"
-                    disabled={i === 0}
-                    aria-label={t.moveUp(name, i + 1)}
-                    onClick={() => commit(move(rows, i, i - 1))}
-                  >
-                    ↑
-                  </button>
-                  <button
-                    type="button"
-                    class="ws-icon"
-                    disabled={i === rows.length - 1}
-                    aria-label={t.moveDown(name, i + 1)}
-                    onClick={() => commit(move(rows, i, i + 1))}
-                  >
-                    ↓
-                  </button>
-                  <button
-                    type="button"
-                    class="ws-icon"
-                    aria-label={t.removeRow(name, i + 1)}
-                    onClick={() => commit(rows.filter((_, j) => j !== i))}
-                  >
-                    ×
-                  </button>
+                  <RowActions list={rows} index={i} name={name} commit={commit} />
                 </td>
               </tr>
             ))}
@@ -331,32 +335,7 @@ function RankedField({ prompt, value, onChange, uid }: FieldProps<Of<'ranked'>>)
               value={item}
               onInput={(e) => commit(items.map((x, j) => (j === i ? inputValue(e) : x)))}
             />
-            <button
-              type="button"
-              class="ws-icon"
-              disabled={i === 0}
-              aria-label={t.moveUp(name, i + 1)}
-              onClick={() => commit(move(items, i, i - 1))}
-            >
-              ↑
-            </button>
-            <button
-              type="button"
-              class="ws-icon"
-              disabled={i === items.length - 1}
-              aria-label={t.moveDown(name, i + 1)}
-              onClick={() => commit(move(items, i, i + 1))}
-            >
-              ↓
-            </button>
-            <button
-              type="button"
-              class="ws-icon"
-              aria-label={t.removeRow(name, i + 1)}
-              onClick={() => commit(items.filter((_, j) => j !== i))}
-            >
-              ×
-            </button>
+            <RowActions list={items} index={i} name={name} commit={commit} />
           </li>
         ))}
       </ol>

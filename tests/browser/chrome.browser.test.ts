@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { newPage } from '../support/browser.ts';
+import { checkAxe } from '../gates/gates.ts';
 import { siteDir } from '../support/site.ts';
 import { useSiteAndBrowser } from '../support/session.ts';
 
@@ -30,6 +31,24 @@ describe('the theme', () => {
       await close();
     }
   });
+});
+
+describe('the dark theme', () => {
+  it.each(['/', '/muscles/trust/', '/levels/', '/worksheets/', '/worksheets/coalition-map/', '/glossary/'])(
+    'keeps %s free of accessibility violations, contrast included',
+    async (path) => {
+      const { page, close } = await newPage(env.browser, { colorScheme: 'dark' });
+      try {
+        await page.goto(url(path), { waitUntil: 'networkidle' });
+        await expect(
+          page.evaluate(() => getComputedStyle(document.body).colorScheme || getComputedStyle(document.documentElement).colorScheme),
+        ).resolves.toMatch(/dark/);
+        expect(await checkAxe(page)).toEqual([]);
+      } finally {
+        await close();
+      }
+    },
+  );
 });
 
 describe('the navigation', () => {
