@@ -2,7 +2,7 @@
  * The worksheet finder on /worksheets/: filters the table by muscle, level, time and who it is for.
  * Without JavaScript the form stays hidden and the full table shows.
  */
-import { t } from '../lib/strings';
+import { ui } from '../lib/strings';
 export interface FinderRow {
   muscles: string[];
   levels: string[];
@@ -51,7 +51,7 @@ export function initFinder(): void {
       tr.hidden = !ok;
       if (ok) shown++;
     }
-    count.textContent = t.finder.count(shown, rows.length);
+    count.textContent = ui.finder.count(shown, rows.length);
   };
   form.addEventListener('change', update);
   update();

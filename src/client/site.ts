@@ -1,6 +1,6 @@
 /** Behaviour every page shares: the theme toggle, the menu on narrow screens, and search. */
 import { KEYS } from '../lib/storage-keys';
-import { t } from '../lib/strings';
+import { ui } from '../lib/strings';
 import { initSearch, initSearchPage } from './search/ui';
 import { initFinder } from './finder';
 
@@ -17,7 +17,7 @@ function initTheme(): void {
   const render = () => {
     const dark = currentTheme() === 'dark';
     button.setAttribute('aria-pressed', String(dark));
-    label.textContent = t.darkTheme;
+    label.textContent = ui.darkTheme;
   };
   button.hidden = false;
   render();

@@ -1,6 +1,6 @@
 /**
- * Words the interface says, in one place: a translation is a change of this file.
- * Functions take the values they need.
+ * Words the interface says, in one place: a translation is a change of this file. `t` holds the
+ * worksheet form's words, `ui` those of the site's chrome. Functions take the values they need.
  */
 export const t = {
   progress: (answered: number, total: number) => `${answered} of ${total} questions answered`,
@@ -49,6 +49,10 @@ export const t = {
     'Saving answers needs JavaScript, which is off or did not load. You can read the worksheet and use the printable version; anything typed here is not kept.',
   yourAnswers: 'Your answers',
   printedOn: (date: string) => `Printed on ${date}`,
+} as const;
+
+/** Words of the site's chrome (search, finder, theme): kept apart so reading pages do not ship the form's words. */
+export const ui = {
   search: {
     searching: 'Searching…',
     results: (n: number, q: string) => (n ? `${n} result${n === 1 ? '' : 's'} for “${q}”` : `No pages match “${q}”.`),

@@ -3,7 +3,7 @@
  * Keyboard: arrow keys move between the box and the results, Enter opens, Escape closes.
  */
 import { defaultBackend, type SearchBackend, type SearchResult } from './backend';
-import { t } from '../../lib/strings';
+import { ui } from '../../lib/strings';
 
 const LIMIT = 8;
 
@@ -72,16 +72,16 @@ async function searchInto(
   status: HTMLElement,
   current = () => true,
 ): Promise<void> {
-  status.textContent = t.search.searching;
+  status.textContent = ui.search.searching;
   try {
     const results = await backend.search(q, limit);
     if (!current()) return;
     renderResults(list, results);
-    status.textContent = t.search.results(results.length, q);
+    status.textContent = ui.search.results(results.length, q);
   } catch {
     if (!current()) return;
     list.replaceChildren();
-    status.textContent = t.search.unavailable;
+    status.textContent = ui.search.unavailable;
   }
 }
 
@@ -159,7 +159,7 @@ export function initSearchPage(): void {
   const input = document.querySelector<HTMLInputElement>('[data-search-input]');
   if (input) input.value = q;
   if (q.length < 2) {
-    status.textContent = t.search.tooShort;
+    status.textContent = ui.search.tooShort;
     return;
   }
   void searchInto(defaultBackend(), q, 30, list, status);
