@@ -279,6 +279,7 @@ function TableField({ prompt, value, onChange, uid }: FieldProps<Of<'table'>>) {
               {prompt.columns.map((c) => (
                 <th scope="col" key={c.id}>
                   {c.label}
+                  {c.help && <span class="ws-col-help">{c.help}</span>}
                 </th>
               ))}
               <th scope="col">
