@@ -95,7 +95,7 @@ describe('the navigation', () => {
 });
 
 describe('printing a guidance page', () => {
-  it('leaves out the header, sidebar, footer and previous / next', async () => {
+  it('leaves out the header, sidebar, footer and previous / next, and keeps headings with what follows', async () => {
     const { page, close } = await newPage(env.browser);
     try {
       await page.goto(url('/muscles/trust/'), { waitUntil: 'networkidle' });
@@ -104,6 +104,11 @@ describe('printing a guidance page', () => {
         await expect(page.locator(selector).first().isVisible(), selector).resolves.toBe(false);
       }
       await expect(page.locator('main h1').isVisible()).resolves.toBe(true);
+      const breaks = await page.evaluate(() =>
+        [...document.querySelectorAll('main h2, main h3')].map((h) => getComputedStyle(h).breakAfter),
+      );
+      expect(breaks.length).toBeGreaterThan(0);
+      expect(new Set(breaks)).toEqual(new Set(['avoid']));
     } finally {
       await close();
     }

@@ -58,6 +58,21 @@ describe('the header search', () => {
     }
   });
 
+  it('indexes only the main content: a word that appears only in the header finds nothing', async () => {
+    const { page, close } = await newPage(env.browser);
+    try {
+      await page.goto(new URL('/', env.site.url).href, { waitUntil: 'networkidle' });
+      // "Dark" is on the header's theme button of every page and in no page's text.
+      await expect(page.locator('[data-theme-toggle]').textContent()).resolves.toMatch(/Dark/);
+      await page.fill('[data-search-input]', 'dark');
+      await page.locator('[data-search-status]', { hasText: 'No pages match “dark”.' }).waitFor({ timeout: 30_000 });
+      await page.fill('[data-search-input]', 'reflect');
+      await page.locator('[data-search-list] a').first().waitFor({ timeout: 30_000 });
+    } finally {
+      await close();
+    }
+  });
+
   it('runs the query of /search/?q= on the search page', async () => {
     const { page, close } = await newPage(env.browser);
     try {
