@@ -223,24 +223,31 @@ describe('two tabs of the same worksheet', () => {
     const recorded = await newPage(env.browser);
     const a = recorded.page;
     try {
+      await recorded.context.clock.install();
       const b = await recorded.context.newPage();
       await openForm(a, env.site.url, id);
       await openForm(b, env.site.url, id);
-      // B types; before B's save fires, A saves a different answer to the same prompt.
+      // Both tabs change the same prompt before either has seen the other's save. The context's clock
+      // is held, so B's save (which waits for a pause in typing) cannot fire while A saves at once on
+      // pagehide: the clash then reaches B, which must warn. Time moves only when the test says so.
+      await recorded.context.clock.pauseAt(Date.now() + 1_000);
       await b.fill(byId(textId), 'Mine, from tab B');
       await a.fill(byId(textId), 'Theirs, from tab A');
       await a.evaluate(() => window.dispatchEvent(new Event('pagehide')));
+      await recorded.context.clock.runFor(50);
 
-      const conflict = promptBlock(b, 'the-change').locator('.ws-conflict[role="alert"]');
+      const conflictIn = (p: Page) => promptBlock(p, 'the-change').locator('.ws-conflict[role="alert"]');
+      const conflict = conflictIn(b);
       await conflict.waitFor({ state: 'visible', timeout: 5_000 });
       expect(await conflict.locator('p').first().textContent()).toBe(t.conflict);
       expect(await conflict.locator('.ws-conflict__theirs').textContent()).toBe('Theirs, from tab A');
       expect(await b.inputValue(byId(textId)), 'B keeps its own text').toBe('Mine, from tab B');
-      expect(await promptBlock(a, 'the-change').locator('.ws-conflict').count(), 'A has nothing to resolve').toBe(0);
+      expect(await conflictIn(a).count(), 'A has nothing to resolve').toBe(0);
 
       await conflict.getByRole('button', { name: t.useTheirs, exact: true }).click();
+      await recorded.context.clock.runFor(1_000);
       expect(await b.inputValue(byId(textId))).toBe('Theirs, from tab A');
-      expect(await promptBlock(b, 'the-change').locator('.ws-conflict').count()).toBe(0);
+      expect(await conflictIn(b).count()).toBe(0);
       await waitSaved(b);
       const stored = JSON.parse((await readRaw(b, KEYS.worksheet(id)))!) as { answers: Answers };
       expect(stored.answers['the-change']).toBe('Theirs, from tab A');
