@@ -162,7 +162,11 @@ it('keeps a long text typed just before an immediate reload (saved on pagehide, 
   const recorded = await newPage(env.browser);
   const { page } = recorded;
   try {
+    // The clock is held, so the save that waits for a pause in typing cannot fire however slow the
+    // machine is: only the save on leaving the page can keep the text.
+    await recorded.context.clock.install();
     await openForm(page, env.site.url, id);
+    await recorded.context.clock.pauseAt(Date.now() + 1_000);
     const text = 'Typed and gone at once.\nThe second line too.';
     await page.locator(byId(fieldId(id, prompt.id))).pressSequentially(text);
     expect(await readRaw(page, KEYS.worksheet(id)), 'nothing saved yet: the debounce has not fired').toBeNull();
@@ -234,11 +238,21 @@ describe('two tabs of the same worksheet', () => {
       await b.fill(byId(textId), 'Mine, from tab B');
       await a.fill(byId(textId), 'Theirs, from tab A');
       await a.evaluate(() => window.dispatchEvent(new Event('pagehide')));
-      await recorded.context.clock.runFor(50);
 
+      // The storage event reaches B in its own time; let the held clock tick until B has drawn it.
+      const advanceUntil = <T>(read: () => Promise<T>, want: T) =>
+        expect
+          .poll(
+            async () => {
+              await recorded.context.clock.runFor(20);
+              return read();
+            },
+            { timeout: 10_000 },
+          )
+          .toBe(want);
       const conflictIn = (p: Page) => promptBlock(p, 'the-change').locator('.ws-conflict[role="alert"]');
       const conflict = conflictIn(b);
-      await conflict.waitFor({ state: 'visible', timeout: 5_000 });
+      await advanceUntil(() => conflict.count(), 1);
       expect(await conflict.locator('p').first().textContent()).toBe(t.conflict);
       expect(await conflict.locator('.ws-conflict__theirs').textContent()).toBe('Theirs, from tab A');
       expect(await b.inputValue(byId(textId)), 'B keeps its own text').toBe('Mine, from tab B');
@@ -251,7 +265,7 @@ describe('two tabs of the same worksheet', () => {
       await waitSaved(b);
       const stored = JSON.parse((await readRaw(b, KEYS.worksheet(id)))!) as { answers: Answers };
       expect(stored.answers['the-change']).toBe('Theirs, from tab A');
-      expect(await a.inputValue(byId(textId))).toBe('Theirs, from tab A');
+      await advanceUntil(() => a.inputValue(byId(textId)), 'Theirs, from tab A');
       expect(checkPageRecords(await recorded.collect(), env.site.origin)).toEqual([]);
     } finally {
       await recorded.close();
