@@ -193,23 +193,28 @@ function PrintCopy({ ws, store }: { ws: Worksheet; store: WorksheetStore }) {
 
 export function WorksheetForm({ ws, store }: Props) {
   if (!store) {
-    // Server rendering: the form is readable, and says that saving needs JavaScript.
+    // Server rendering: the questions are readable, the fields are off until the form is mounted, and the
+    // page says that saving needs JavaScript.
     return (
       <div class="ws-form ws-form--static">
         <p class="ws-warning" data-warning="no-js">
           {t.jsNeeded}
         </p>
-        {ws.sections.map((s) => (
-          <section class="ws-section" key={s.id} aria-labelledby={`${ws.id}-${s.id}`}>
-            <h2 id={`${ws.id}-${s.id}`}>{s.title}</h2>
-            {s.intro && <p>{s.intro}</p>}
-            {s.prompts.map((p) => (
-              <div class="ws-prompt" data-prompt={p.id} data-kind={p.kind} key={p.id}>
-                <Field prompt={p} value={undefined} onChange={() => undefined} uid={ws.id} />
-              </div>
-            ))}
-          </section>
-        ))}
+        {/* Disabled as a whole: nothing can be typed here that would then be lost. */}
+        <fieldset class="ws-static-fields" disabled>
+          <legend class="visually-hidden">{t.staticLegend}</legend>
+          {ws.sections.map((s) => (
+            <section class="ws-section" key={s.id} aria-labelledby={`${ws.id}-${s.id}`}>
+              <h2 id={`${ws.id}-${s.id}`}>{s.title}</h2>
+              {s.intro && <p>{s.intro}</p>}
+              {s.prompts.map((p) => (
+                <div class="ws-prompt" data-prompt={p.id} data-kind={p.kind} key={p.id}>
+                  <Field prompt={p} value={undefined} onChange={() => undefined} uid={ws.id} />
+                </div>
+              ))}
+            </section>
+          ))}
+        </fieldset>
       </div>
     );
   }

@@ -46,7 +46,8 @@ export const t = {
   chartEmpty: 'The picture appears as you answer.',
   choose: 'Choose…',
   jsNeeded:
-    'Saving answers needs JavaScript, which is off or did not load. You can read the worksheet and use the printable version; anything typed here is not kept.',
+    'Saving answers needs JavaScript, which is off or did not load, so the fields below are switched off. You can read the questions here, and write your answers on the printable version.',
+  staticLegend: 'The worksheet’s questions (switched off until the page’s script loads)',
   yourAnswers: 'Your answers',
   printedOn: (date: string) => `Printed on ${date}`,
 } as const;

@@ -147,3 +147,30 @@ describe('the worksheet finder', () => {
     }
   });
 });
+
+describe('a worksheet without JavaScript', () => {
+  it('switches its fields off, so nothing can be typed and then lost', async () => {
+    const { page, close } = await newPage(env.browser, { javaScriptEnabled: false });
+    try {
+      await page.goto(url('/worksheets/trust-inventory/'), { waitUntil: 'networkidle' });
+      const fields = page.locator('[data-worksheet-root] textarea, [data-worksheet-root] input');
+      expect(await fields.count()).toBeGreaterThan(0);
+      for (const field of await fields.all()) await expect(field.isDisabled()).resolves.toBe(true);
+      await expect(page.locator('[data-warning="no-js"]').isVisible()).resolves.toBe(true);
+    } finally {
+      await close();
+    }
+  });
+
+  it('turns the fields on once the script has mounted the form', async () => {
+    const { page, close } = await newPage(env.browser);
+    try {
+      await page.goto(url('/worksheets/trust-inventory/'), { waitUntil: 'networkidle' });
+      await page.locator('.ws-form[data-ready="true"]').waitFor({ state: 'attached' });
+      await expect(page.locator('[data-worksheet-root] textarea').first().isEditable()).resolves.toBe(true);
+      await expect(page.locator('[data-warning="no-js"]').count()).resolves.toBe(0);
+    } finally {
+      await close();
+    }
+  });
+});
