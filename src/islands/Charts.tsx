@@ -1,10 +1,41 @@
 /** SVG pictures of answers, each with a text alternative. Pure: (worksheet, chart, answers) -> markup. */
+import type { ComponentChildren } from 'preact';
 import type { Answers } from '../worksheets/answers';
 import { mapData, radarData, radarPoint, widestGaps } from '../worksheets/charts';
 import type { Chart, MapChart, RadarChart, Worksheet } from '../worksheets/schema';
 import { t } from '../lib/strings';
 
 const SERIES_CLASS = ['chart__series--a', 'chart__series--b', 'chart__series--c'];
+
+/** Element ids of a chart; `uid` keeps them unique when a chart appears twice on a page. */
+const chartIds = (uid: string, chart: Chart) => ({ title: `${uid}chart-${chart.id}-title`, text: `${uid}chart-${chart.id}-text` });
+
+/** The caption and the SVG of a chart, named by the caption and described by the chart's text alternative. */
+function ChartTitleAndPicture({
+  chart,
+  uid,
+  width,
+  height,
+  children,
+}: {
+  chart: Chart;
+  uid: string;
+  width: number;
+  height: number;
+  children: ComponentChildren;
+}) {
+  const ids = chartIds(uid, chart);
+  return (
+    <>
+      <figcaption id={ids.title} class="chart__title">
+        {chart.title}
+      </figcaption>
+      <svg viewBox={`0 0 ${width} ${height}`} class="chart__svg" role="img" aria-labelledby={ids.title} aria-describedby={ids.text}>
+        {children}
+      </svg>
+    </>
+  );
+}
 
 function Radar({ ws, chart, answers, uid }: { ws: Worksheet; chart: RadarChart; answers: Answers; uid: string }) {
   const axes = radarData(ws, chart, answers);
@@ -19,19 +50,9 @@ function Radar({ ws, chart, answers, uid }: { ws: Worksheet; chart: RadarChart; 
   const min = axes[0]?.min ?? 1;
   const rings = Array.from({ length: max - min + 1 }, (_, i) => min + i);
   const gaps = widestGaps(axes);
-  const titleId = `${uid}chart-${chart.id}-title`;
   return (
     <figure class="chart">
-      <figcaption id={titleId} class="chart__title">
-        {chart.title}
-      </figcaption>
-      <svg
-        viewBox={`0 0 ${W} ${H}`}
-        class="chart__svg"
-        role="img"
-        aria-labelledby={titleId}
-        aria-describedby={`${uid}chart-${chart.id}-text`}
-      >
+      <ChartTitleAndPicture chart={chart} uid={uid} width={W} height={H}>
         {rings.map((v) => (
           <polygon
             class="chart__grid"
@@ -63,7 +84,7 @@ function Radar({ ws, chart, answers, uid }: { ws: Worksheet; chart: RadarChart; 
             </g>
           );
         })}
-      </svg>
+      </ChartTitleAndPicture>
       <ul class="chart__legend" aria-hidden="true">
         {chart.series.map((name, s) => (
           <li key={name}>
@@ -72,7 +93,7 @@ function Radar({ ws, chart, answers, uid }: { ws: Worksheet; chart: RadarChart; 
           </li>
         ))}
       </ul>
-      <div id={`${uid}chart-${chart.id}-text`} class="chart__text">
+      <div id={chartIds(uid, chart).text} class="chart__text">
         <table class="chart__table">
           <caption class="visually-hidden">{chart.title}: the values drawn</caption>
           <thead>
@@ -122,21 +143,11 @@ function MapView({ ws, chart, answers, uid }: { ws: Worksheet; chart: MapChart; 
   const py = (y: number) => H - pad.b - ((y - d.yMin) / Math.max(1, d.yMax - d.yMin)) * (H - pad.t - pad.b);
   const midX = (pad.l + W - pad.r) / 2;
   const midY = (pad.t + H - pad.b) / 2;
-  const titleId = `${uid}chart-${chart.id}-title`;
   // Points that share a place are fanned out so every label can be read.
   const seen = new Map<string, number>();
   return (
     <figure class="chart">
-      <figcaption id={titleId} class="chart__title">
-        {chart.title}
-      </figcaption>
-      <svg
-        viewBox={`0 0 ${W} ${H}`}
-        class="chart__svg"
-        role="img"
-        aria-labelledby={titleId}
-        aria-describedby={`${uid}chart-${chart.id}-text`}
-      >
+      <ChartTitleAndPicture chart={chart} uid={uid} width={W} height={H}>
         <rect class="chart__frame" x={pad.l} y={pad.t} width={W - pad.l - pad.r} height={H - pad.t - pad.b} />
         <line class="chart__grid" x1={midX} y1={pad.t} x2={midX} y2={H - pad.b} />
         <line class="chart__grid" x1={pad.l} y1={midY} x2={W - pad.r} y2={midY} />
@@ -172,8 +183,8 @@ function MapView({ ws, chart, answers, uid }: { ws: Worksheet; chart: MapChart; 
             </g>
           );
         })}
-      </svg>
-      <div id={`${uid}chart-${chart.id}-text`} class="chart__text">
+      </ChartTitleAndPicture>
+      <div id={chartIds(uid, chart).text} class="chart__text">
         {d.points.length === 0 ? (
           <p>{t.chartEmpty}</p>
         ) : (

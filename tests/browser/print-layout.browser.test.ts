@@ -5,7 +5,6 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { newPage } from '../support/browser.ts';
 import { siteDir } from '../support/site.ts';
 import { useSiteAndBrowser } from '../support/session.ts';
 
@@ -23,8 +22,7 @@ const PAPERS = [
 
 describe.each(PAPERS)('on $paper paper', ({ width }) => {
   it.each(ids)('the blank %s worksheet is no wider than the printable area', async (id) => {
-    const { page, close } = await newPage(env.browser, { viewport: { width, height: 1000 } });
-    try {
+    await env.withPage({ viewport: { width, height: 1000 } }, async (page) => {
       await page.emulateMedia({ media: 'print' });
       await page.goto(new URL(`/worksheets/${id}/print/`, env.site.url).href, { waitUntil: 'networkidle' });
       const overflow = await page.evaluate(() =>
@@ -34,8 +32,6 @@ describe.each(PAPERS)('on $paper paper', ({ width }) => {
           .map((el) => `${el.tagName.toLowerCase()}.${el.getAttribute('class') ?? ''} ${el.textContent?.slice(0, 40) ?? ''}`),
       );
       expect(overflow).toEqual([]);
-    } finally {
-      await close();
-    }
+    });
   });
 });

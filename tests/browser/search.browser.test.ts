@@ -3,7 +3,6 @@
  * operable from the keyboard alone.
  */
 import { describe, expect, it } from 'vitest';
-import { newPage } from '../support/browser.ts';
 import { siteDir } from '../support/site.ts';
 import { useSiteAndBrowser } from '../support/session.ts';
 
@@ -11,22 +10,18 @@ const env = useSiteAndBrowser(siteDir());
 
 describe('the header search', () => {
   it('finds /muscles/trust/ for "trust", with an excerpt that marks the word', async () => {
-    const { page, close } = await newPage(env.browser);
-    try {
+    await env.withPage({}, async (page) => {
       await page.goto(new URL('/', env.site.url).href, { waitUntil: 'networkidle' });
       await page.fill('[data-search-input]', 'trust');
       const result = page.locator('[data-search-list] a[href="/muscles/trust/"]');
       await result.waitFor({ timeout: 30_000 });
       await expect(result.locator('mark').first().textContent()).resolves.toMatch(/trust/i);
       await expect(page.locator('[data-search-status]').textContent()).resolves.toMatch(/results? for “trust”/);
-    } finally {
-      await close();
-    }
+    });
   });
 
   it('moves through results with the arrow keys, closes with Escape and opens a result with Enter', async () => {
-    const { page, close } = await newPage(env.browser);
-    try {
+    await env.withPage({}, async (page) => {
       await page.goto(new URL('/', env.site.url).href, { waitUntil: 'networkidle' });
       await page.focus('[data-search-input]');
       await page.keyboard.type('trust');
@@ -53,14 +48,11 @@ describe('the header search', () => {
       await page.keyboard.press('Enter');
       await page.waitForURL((url) => url.pathname === opened, { timeout: 30_000 });
       expect(opened).toMatch(/^\//);
-    } finally {
-      await close();
-    }
+    });
   });
 
   it('indexes only the main content: a word that appears only in the header finds nothing', async () => {
-    const { page, close } = await newPage(env.browser);
-    try {
+    await env.withPage({}, async (page) => {
       await page.goto(new URL('/', env.site.url).href, { waitUntil: 'networkidle' });
       // "Dark" is on the header's theme button of every page and in no page's text.
       await expect(page.locator('[data-theme-toggle]').textContent()).resolves.toMatch(/Dark/);
@@ -68,19 +60,14 @@ describe('the header search', () => {
       await page.locator('[data-search-status]', { hasText: 'No pages match “dark”.' }).waitFor({ timeout: 30_000 });
       await page.fill('[data-search-input]', 'reflect');
       await page.locator('[data-search-list] a').first().waitFor({ timeout: 30_000 });
-    } finally {
-      await close();
-    }
+    });
   });
 
   it('runs the query of /search/?q= on the search page', async () => {
-    const { page, close } = await newPage(env.browser);
-    try {
+    await env.withPage({}, async (page) => {
       await page.goto(new URL('/search/?q=coalition', env.site.url).href, { waitUntil: 'networkidle' });
       await page.locator('[data-search-page-list] a[href="/muscles/coalitions/"]').waitFor({ timeout: 30_000 });
       await expect(page.locator('[data-search-page-note]').isHidden()).resolves.toBe(true);
-    } finally {
-      await close();
-    }
+    });
   });
 });

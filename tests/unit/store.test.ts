@@ -410,6 +410,13 @@ describe('connect', () => {
     const win = Object.assign(new EventTarget(), { document });
     return { win, document, asWindow: win as unknown as Window };
   }
+  /** A store on fresh storage, connected to a fake window. */
+  function connected(storage = new MemoryStorage()) {
+    const store = storeOn(() => storage);
+    const { win, document, asWindow } = fakeWindow();
+    const disconnect = store.connect(asWindow);
+    return { storage, store, win, document, disconnect };
+  }
   const storageEvent = (key: string | null, newValue: string | null) => Object.assign(new Event('storage'), { key, newValue });
 
   it('loads the stored answers', () => {
@@ -421,20 +428,14 @@ describe('connect', () => {
   });
 
   it('flushes a pending edit on pagehide', () => {
-    const storage = new MemoryStorage();
-    const store = storeOn(() => storage);
-    const { win, asWindow } = fakeWindow();
-    store.connect(asWindow);
+    const { storage, store, win } = connected();
     store.setAnswer('commitment', 'Typed just before leaving');
     win.dispatchEvent(new Event('pagehide'));
     expect(stored(storage).answers).toEqual({ commitment: 'Typed just before leaving' });
   });
 
   it('flushes a pending edit when the page is hidden, not when it becomes visible', () => {
-    const storage = new MemoryStorage();
-    const store = storeOn(() => storage);
-    const { document, asWindow } = fakeWindow();
-    store.connect(asWindow);
+    const { storage, store, document } = connected();
     store.setAnswer('commitment', 'Typed');
     document.dispatchEvent(new Event('visibilitychange'));
     expect(storage.getItem(KEY)).toBeNull();
@@ -444,20 +445,14 @@ describe('connect', () => {
   });
 
   it('flushes a pending edit on beforeunload', () => {
-    const storage = new MemoryStorage();
-    const store = storeOn(() => storage);
-    const { win, asWindow } = fakeWindow();
-    store.connect(asWindow);
+    const { storage, store, win } = connected();
     store.setAnswer('commitment', 'Typed');
     win.dispatchEvent(new Event('beforeunload'));
     expect(stored(storage).answers).toEqual({ commitment: 'Typed' });
   });
 
   it('merges storage events for its own key and ignores other keys', () => {
-    const storage = new MemoryStorage();
-    const store = storeOn(() => storage);
-    const { win, asWindow } = fakeWindow();
-    store.connect(asWindow);
+    const { store, win } = connected();
     win.dispatchEvent(storageEvent(KEYS.worksheet('coalition-map'), storedRecord({ commitment: 'Wrong key' }, 1)));
     win.dispatchEvent(storageEvent('psfg:theme', 'dark'));
     expect(store.$answers.get()).toEqual({});
@@ -466,10 +461,7 @@ describe('connect', () => {
   });
 
   it('saves and stops listening when disconnected', () => {
-    const storage = new MemoryStorage();
-    const store = storeOn(() => storage);
-    const { win, asWindow } = fakeWindow();
-    const disconnect = store.connect(asWindow);
+    const { storage, store, win, disconnect } = connected();
     store.setAnswer('commitment', 'Typed');
     disconnect();
     expect(stored(storage).answers).toEqual({ commitment: 'Typed' });
