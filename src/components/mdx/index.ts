@@ -11,6 +11,9 @@ import LevelMuscles from './LevelMuscles.astro';
 import GapMuscleTable from './GapMuscleTable.astro';
 import GlossaryList from './GlossaryList.astro';
 import SourceList from './SourceList.astro';
+import Illustration from './Illustration.astro';
+import SourcesDisagree from './SourcesDisagree.astro';
+import Beyond from './Beyond.astro';
 
 export const mdxComponents = {
   Shifts,
@@ -25,4 +28,7 @@ export const mdxComponents = {
   GapMuscleTable,
   GlossaryList,
   SourceList,
+  Illustration,
+  SourcesDisagree,
+  Beyond,
 };
