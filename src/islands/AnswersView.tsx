@@ -1,54 +1,36 @@
 /**
- * Answers as read-only text: used when printing "my answers" (fields clip when printed) and by the
- * printable page. Pure: (worksheet, answers) -> markup. Text is always rendered as text, never HTML.
+ * Answers as read-only text, drawn from the document model (worksheets/document.ts): used when printing
+ * "my answers" (fields clip when printed), by the worked examples and by the conflict message. Pure:
+ * (worksheet, answers) -> markup. Text is always rendered as text, never HTML.
  */
-import type { AnswerValue, Answers, EarlierAnswer, TableRow } from '../worksheets/answers';
-import type { Prompt, Worksheet } from '../worksheets/schema';
+import type { Answers, EarlierAnswer } from '../worksheets/answers';
+import { worksheetDocument } from '../worksheets/document';
+import { scaleText, type Display } from '../worksheets/kinds';
+import type { Worksheet } from '../worksheets/schema';
 import { t } from '../lib/strings';
 import { ChartView } from './Charts';
 
-function optionLabel(options: { value: string; label: string }[], v: string): string {
-  return options.find((o) => o.value === v)?.label ?? v;
-}
-
-export function AnswerText({ prompt, value }: { prompt: Prompt; value: AnswerValue | undefined }) {
-  if (value === undefined) return <p class="ws-answer ws-answer--empty">{t.noAnswer}</p>;
-  switch (prompt.kind) {
+/** One answer in its display form. Switches on the display form, never on the prompt's kind. */
+export function DisplayView({ display: d }: { display: Display }) {
+  switch (d.type) {
+    case 'empty':
+      return <p class="ws-answer ws-answer--empty">{t.noAnswer}</p>;
     case 'text':
-    case 'longtext':
-      return <p class="ws-answer">{String(value)}</p>;
+      return <p class="ws-answer">{d.text}</p>;
     case 'scale':
-      return (
-        <p class="ws-answer">
-          {String(value)} on a scale from {prompt.min} ({prompt.minLabel}) to {prompt.max} ({prompt.maxLabel})
-        </p>
-      );
+      return <p class="ws-answer">{scaleText(d)}</p>;
     case 'choice':
-      return <p class="ws-answer">{optionLabel(prompt.options, String(value))}</p>;
-    case 'checklist':
-      return (
-        <ul class="ws-answer">
-          {(value as string[]).map((v) => (
-            <li key={v}>{optionLabel(prompt.options, v)}</li>
-          ))}
-        </ul>
-      );
-    case 'ranked':
-      return (
-        <ol class="ws-answer">
-          {(value as string[])
-            .filter((s) => s.trim())
-            .map((v, i) => (
-              <li key={i}>{v}</li>
-            ))}
-        </ol>
-      );
+      return <p class="ws-answer">{d.label}</p>;
+    case 'list': {
+      const items = d.items.map((item, i) => <li key={i}>{item}</li>);
+      return d.ordered ? <ol class="ws-answer">{items}</ol> : <ul class="ws-answer">{items}</ul>;
+    }
     case 'table':
       return (
         <table class="ws-answer ws-answer-table">
           <thead>
             <tr>
-              {prompt.columns.map((c) => (
+              {d.columns.map((c) => (
                 <th scope="col" key={c.id}>
                   {c.label}
                 </th>
@@ -56,13 +38,11 @@ export function AnswerText({ prompt, value }: { prompt: Prompt; value: AnswerVal
             </tr>
           </thead>
           <tbody>
-            {(value as TableRow[]).map((row) => (
+            {d.rows.map((row) => (
               <tr key={row.id}>
-                {prompt.columns.map((c) => {
-                  const v = row.cells[c.id];
-                  const text = v === undefined ? '' : c.kind === 'choice' ? optionLabel(c.options, String(v)) : String(v);
-                  return <td key={c.id}>{text}</td>;
-                })}
+                {row.cells.map((c, i) => (
+                  <td key={d.columns[i]!.id}>{c}</td>
+                ))}
               </tr>
             ))}
           </tbody>
@@ -72,15 +52,16 @@ export function AnswerText({ prompt, value }: { prompt: Prompt; value: AnswerVal
 }
 
 export function AnswersView({ ws, answers, earlier = [] }: { ws: Worksheet; answers: Answers; earlier?: EarlierAnswer[] }) {
+  const doc = worksheetDocument(ws, answers, { earlier });
   return (
     <div class="ws-answers">
-      {ws.sections.map((s) => (
+      {doc.sections.map((s) => (
         <section key={s.id} class="ws-answers__section">
           <h3>{s.title}</h3>
           {s.prompts.map((p) => (
-            <div class="ws-answers__item" key={p.id}>
+            <div class="ws-answers__item" key={p.id} data-answer={p.id}>
               <p class="ws-answers__q">{p.label}</p>
-              <AnswerText prompt={p} value={answers[p.id]} />
+              <DisplayView display={p.display} />
             </div>
           ))}
         </section>
@@ -88,10 +69,10 @@ export function AnswersView({ ws, answers, earlier = [] }: { ws: Worksheet; answ
       {ws.charts.map((c) => (
         <ChartView ws={ws} chart={c} answers={answers} key={c.id} uid="print-" />
       ))}
-      {earlier.length > 0 && (
+      {doc.earlier.length > 0 && (
         <section class="ws-answers__section">
           <h3>{t.earlierTitle}</h3>
-          {earlier.map((e, i) => (
+          {doc.earlier.map((e, i) => (
             <p class="ws-answer" key={`${e.id}-${i}`}>
               {e.text}
             </p>

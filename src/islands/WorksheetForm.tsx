@@ -5,7 +5,8 @@
 import { useStore } from '@nanostores/preact';
 import { useState } from 'preact/hooks';
 import type { Prompt, Worksheet } from '../worksheets/schema';
-import { answerText, progress } from '../worksheets/answers';
+import { progress } from '../worksheets/answers';
+import { displayAnswer, displayText } from '../worksheets/kinds';
 import type { WorksheetStore } from '../stores/worksheet';
 import { clockTime, t } from '../lib/strings';
 import { Field } from './Prompts';
@@ -28,7 +29,7 @@ function ConnectedField({ ws, prompt, store }: { ws: Worksheet; prompt: Prompt; 
       {hasConflict && (
         <div class="ws-conflict" role="alert">
           <p>{t.conflict}</p>
-          <blockquote class="ws-conflict__theirs">{answerText(other) || t.noAnswer}</blockquote>
+          <blockquote class="ws-conflict__theirs">{displayText(displayAnswer(prompt, other), t.noAnswer)}</blockquote>
           <button type="button" class="button" onClick={() => store.resolveConflict(prompt.id, true)}>
             {t.useTheirs}
           </button>{' '}

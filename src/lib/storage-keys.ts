@@ -1,22 +1,34 @@
 /**
- * Every localStorage key the guide uses, in one place. All start with the guide's prefix; the
- * worksheet keys also carry the storage schema version, so a future format can live beside an old one.
+ * Every localStorage key the guide uses, in one place. All start with the guide's prefix, so "delete
+ * everything" can remove the guide's keys and nothing else on the origin (the copy opened from disk shares
+ * one storage area with every other local file in Chromium).
+ *
+ * Worksheet answers live under one key per worksheet, `psfg:ws:<id>`, with the record's format version
+ * inside the record (see src/worksheets/storage.ts for why). The first scheme put the version in the key
+ * (`psfg:v1:ws:<id>`): such keys are read and absorbed, never written.
  */
 export const PREFIX = 'psfg';
-/** Version of the stored worksheet record (see src/worksheets/storage.ts). */
-export const STORAGE_VERSION = 1;
 
 export const KEYS = {
   theme: `${PREFIX}:theme`,
-  worksheet: (id: string) => `${PREFIX}:v${STORAGE_VERSION}:ws:${id}`,
-  /** The key an earlier storage version used; read (never written) when the current key is empty. */
-  worksheetAt: (id: string, version: number) => `${PREFIX}:v${version}:ws:${id}`,
+  worksheet: (id: string) => `${PREFIX}:ws:${id}`,
+  /** The key the first storage scheme (version 1 of the guide) wrote; read and absorbed, never written. */
+  legacyWorksheet: (id: string) => `${PREFIX}:v1:ws:${id}`,
   /** Unreadable data is moved here, never overwritten; the time keeps several apart. */
   quarantine: (id: string, at: number) => `${PREFIX}:quarantine:${id}:${at}`,
-  /** A probe written and removed to learn whether storage can be written at all. */
-  probe: `${PREFIX}:probe`,
 } as const;
 
+const WORKSHEET_KEY = /^psfg:ws:([a-z][a-z0-9-]*)$/;
+const LEGACY_KEY = /^psfg:v1:ws:([a-z][a-z0-9-]*)$/;
+const QUARANTINE_KEY = /^psfg:quarantine:([a-z][a-z0-9-]*):(\d+)$/;
+
 export const isGuideKey = (key: string): boolean => key.startsWith(`${PREFIX}:`);
-export const isWorksheetKey = (key: string): boolean => key.startsWith(`${PREFIX}:v${STORAGE_VERSION}:ws:`);
+/** The worksheet id of a current or legacy worksheet key, else undefined. */
+export const worksheetIdOfKey = (key: string): string | undefined => (WORKSHEET_KEY.exec(key) ?? LEGACY_KEY.exec(key))?.[1];
+export const isWorksheetKey = (key: string): boolean => WORKSHEET_KEY.test(key);
 export const quarantinePrefix = (id: string): string => `${PREFIX}:quarantine:${id}:`;
+/** The worksheet id and time of a quarantine key, else undefined. */
+export function parseQuarantineKey(key: string): { id: string; at: number } | undefined {
+  const m = QUARANTINE_KEY.exec(key);
+  return m ? { id: m[1]!, at: Number(m[2]) } : undefined;
+}

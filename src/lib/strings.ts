@@ -43,6 +43,9 @@ export const t = {
   rowLabel: (name: string, n: number) => `${cap(name)} ${n}`,
   maxItems: (n: number, name: string) => `You can list up to ${n} ${plural(name)}.`,
   noAnswer: 'No answer yet.',
+  notAnswered: 'Not answered',
+  scaleValue: (v: number, min: number, minLabel: string, max: number, maxLabel: string) =>
+    `${v} on a scale from ${min} (${minLabel}) to ${max} (${maxLabel})`,
   chartEmpty: 'The picture appears as you answer.',
   choose: 'Choose…',
   jsNeeded:

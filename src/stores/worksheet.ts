@@ -5,8 +5,19 @@
 import { atom, map } from 'nanostores';
 import { KEYS } from '../lib/storage-keys';
 import type { AnswerValue, Answers, EarlierAnswer } from '../worksheets/answers';
+import { displayAnswer, displayText } from '../worksheets/kinds';
+import { allPrompts } from '../worksheets/prompts';
 import type { Worksheet } from '../worksheets/schema';
-import { createWorksheetStorage, decode, merge3, type LoadStatus, type StoredRecord, type WorksheetStorage } from '../worksheets/storage';
+import {
+  createWorksheetStorage,
+  legacySignature,
+  merge3,
+  mergeEarlier,
+  readRaw,
+  type LoadStatus,
+  type StoredRecord,
+  type WorksheetStorage,
+} from '../worksheets/storage';
 
 export type SaveState =
   | { kind: 'idle' }
@@ -31,25 +42,53 @@ export function createWorksheetStore(ws: Worksheet, storage: WorksheetStorage = 
   const $conflicts = atom<Record<string, AnswerValue | undefined>>({});
   const $earlier = atom<EarlierAnswer[]>([]);
 
+  /** What this tab last saw in storage under the worksheet's key. */
   let base: StoredRecord | undefined;
+  /** The legacy-key record last merged in, to merge a later write by an old tab three ways. */
+  let legacyBase: StoredRecord | undefined;
   let memoryOnly = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let dirty = false;
 
   const addNotice = (n: Notice) => $notices.set([...$notices.get().filter((x) => x.kind !== n.kind), n]);
+  const addConflicts = (c: Record<string, AnswerValue | undefined>) => {
+    if (Object.keys(c).length) $conflicts.set({ ...$conflicts.get(), ...c });
+  };
+
+  /** Stops saving on this page for good: what is on screen stays, storage is not written again. */
+  function stopSaving(reason: 'unavailable' | 'too-new' | 'blocked', detail?: string): void {
+    memoryOnly = true;
+    clearTimeout(timer);
+    timer = undefined;
+    addNotice({ kind: reason, detail });
+    $save.set({ kind: 'memory', reason });
+  }
 
   function load(): void {
     const result = storage.load(ws);
     base = result.record;
+    legacyBase = result.legacy;
     $answers.set({ ...result.record.answers });
     $earlier.set(result.record.earlier);
     if (result.status === 'ok' && result.record.updated) $save.set({ kind: 'saved', at: result.record.updated });
     if (result.status === 'quarantined') addNotice({ kind: 'quarantined', detail: result.quarantineKey });
-    if (result.status === 'unavailable' || result.status === 'too-new' || result.status === 'blocked') {
-      memoryOnly = true;
-      addNotice({ kind: result.status, detail: result.detail });
-      $save.set({ kind: 'memory', reason: result.status });
+    if (result.status === 'unavailable' || result.status === 'too-new' || result.status === 'blocked') stopSaving(result.status, result.detail);
+    if (result.conflicts) addConflicts(result.conflicts);
+    if (result.changed && !memoryOnly) {
+      // Answers absorbed from the legacy key: store them under the current key straight away.
+      dirty = true;
+      save();
     }
+  }
+
+  /** Takes a newer record that another tab stored: merged per prompt, its earlier answers too. */
+  function takeTheirs(theirs: StoredRecord): void {
+    if (!base) return;
+    const { merged, conflicts } = merge3(base.answers, $answers.get(), theirs.answers);
+    $answers.set({ ...merged });
+    $earlier.set(mergeEarlier(base.earlier, $earlier.get(), theirs.earlier));
+    addConflicts(conflicts);
+    base = theirs;
   }
 
   function save(): void {
@@ -57,20 +96,22 @@ export function createWorksheetStore(ws: Worksheet, storage: WorksheetStorage = 
     timer = undefined;
     if (!dirty || memoryOnly || !base) return;
     const stored = storage.peek(ws);
-    let mine = $answers.get();
-    if (stored && stored.rev > base.rev) {
-      // Another tab saved since we last looked and its event has not reached us yet.
-      const { merged, conflicts } = merge3(base.answers, mine, stored.answers);
-      mine = merged;
-      $answers.set({ ...merged });
-      if (Object.keys(conflicts).length) $conflicts.set({ ...$conflicts.get(), ...conflicts });
-      base = stored;
+    if (stored.state === 'too-new') {
+      // A newer guide wrote this key after the page loaded: never overwrite it.
+      stopSaving('too-new');
+      return;
     }
+    if (stored.state === 'unreadable' && storage.quarantine(ws.id, stored.raw) === undefined) {
+      stopSaving('blocked', stored.detail);
+      return;
+    }
+    if (stored.state === 'ok' && stored.record.rev > base.rev) takeTheirs(stored.record); // its event has not reached us yet
+    const storedRev = stored.state === 'ok' ? stored.record.rev : 0;
     const record: StoredRecord = {
       ...base,
-      rev: base.rev + 1,
+      rev: Math.max(base.rev, storedRev) + 1,
       updated: new Date(storage.now()).toISOString(),
-      answers: mine,
+      answers: $answers.get(),
       earlier: $earlier.get(),
     };
     const status = storage.save(record);
@@ -79,12 +120,32 @@ export function createWorksheetStore(ws: Worksheet, storage: WorksheetStorage = 
       dirty = false;
       $save.set({ kind: 'saved', at: record.updated });
     } else if (status === 'quota') {
+      // Still dirty: retried on the next change and when the page is hidden.
       $save.set({ kind: 'quota' });
     } else {
-      memoryOnly = true;
-      addNotice({ kind: 'unavailable' });
-      $save.set({ kind: 'memory', reason: 'unavailable' });
+      stopSaving('unavailable');
     }
+  }
+
+  /** Before the page goes away: a version from another tab the reader has not chosen between is kept as an earlier answer. */
+  function flush(): void {
+    const open = $conflicts.get();
+    const ids = Object.keys(open);
+    if (ids.length && !memoryOnly) {
+      const prompts = new Map(allPrompts(ws).map((p) => [p.id, p]));
+      const kept = ids.flatMap((id) => {
+        const p = prompts.get(id);
+        const text = p ? displayText(displayAnswer(p, open[id]), '') : '';
+        return text.trim() ? [{ id, text }] : [];
+      });
+      const earlier = $earlier.get();
+      const added = kept.filter((k) => !earlier.some((e) => e.id === k.id && e.text === k.text));
+      if (added.length) {
+        $earlier.set([...earlier, ...added]);
+        dirty = true;
+      }
+    }
+    save();
   }
 
   function schedule(): void {
@@ -102,40 +163,49 @@ export function createWorksheetStore(ws: Worksheet, storage: WorksheetStorage = 
     schedule();
   }
 
-  /** Another tab wrote our key. */
-  function onExternal(newValue: string | null): void {
+  /** Another tab wrote our key (or, with `legacy`, an old version of the guide wrote the legacy key). */
+  function onExternal(newValue: string | null, legacy = false): void {
     if (memoryOnly || !base) return;
+    if (legacy) {
+      if (newValue === null) return;
+      const read = readRaw(newValue, ws);
+      if (read.state !== 'ok' || legacySignature(read.record) === base.absorbed) return;
+      const previous = legacyBase ?? base;
+      const { merged, conflicts } = merge3(previous.answers, $answers.get(), read.record.answers);
+      $answers.set({ ...merged });
+      addConflicts(conflicts);
+      legacyBase = read.record;
+      base = { ...base, absorbed: legacySignature(read.record) };
+      schedule();
+      return;
+    }
     if (newValue === null) {
       // Cleared elsewhere: start counting revisions again, keep what is on screen (never lose text
       // silently) and say so.
-      base = { ...base, rev: 0, answers: {} };
+      base = { ...base, rev: 0, answers: {}, earlier: [] };
       if (Object.keys($answers.get()).length) {
         addNotice({ kind: 'cleared-elsewhere' });
         dirty = true;
       }
       return;
     }
-    let theirs: StoredRecord;
-    try {
-      const decoded = decode(newValue, ws);
-      if (decoded.tooNew) return;
-      theirs = decoded.record;
-    } catch {
+    const read = readRaw(newValue, ws);
+    if (read.state === 'too-new') {
+      stopSaving('too-new');
       return;
     }
-    if (theirs.rev <= base.rev) return;
-    const { merged, conflicts } = merge3(base.answers, $answers.get(), theirs.answers);
-    $answers.set({ ...merged });
-    if (Object.keys(conflicts).length) $conflicts.set({ ...$conflicts.get(), ...conflicts });
-    base = theirs;
-    if (!dirty) $save.set({ kind: 'saved', at: theirs.updated });
+    if (read.state !== 'ok' || read.record.rev <= base.rev) return;
+    takeTheirs(read.record);
+    if (!dirty) $save.set({ kind: 'saved', at: read.record.updated });
   }
 
   function resolveConflict(id: string, useTheirs: boolean): void {
     const all = { ...$conflicts.get() };
-    if (useTheirs) setAnswer(id, all[id]);
+    const theirs = all[id];
     delete all[id];
     $conflicts.set(all);
+    if (useTheirs) setAnswer(id, theirs);
+    else schedule();
   }
 
   /** Clears every answer; returns a function that puts them back. */
@@ -165,11 +235,13 @@ export function createWorksheetStore(ws: Worksheet, storage: WorksheetStorage = 
   function connect(win: Window = window): () => void {
     load();
     const key = KEYS.worksheet(ws.id);
+    const legacyKey = KEYS.legacyWorksheet(ws.id);
     const onStorage = (e: StorageEvent) => {
       // key null: another tab called localStorage.clear().
       if (e.key === key || e.key === null) onExternal(e.key === null ? null : e.newValue);
+      else if (e.key === legacyKey) onExternal(e.newValue, true);
     };
-    const onHide = () => save();
+    const onHide = () => flush();
     const onVisibility = () => {
       if (win.document.visibilityState === 'hidden') save();
     };
@@ -178,7 +250,7 @@ export function createWorksheetStore(ws: Worksheet, storage: WorksheetStorage = 
     win.addEventListener('beforeunload', onHide);
     win.document.addEventListener('visibilitychange', onVisibility);
     return () => {
-      save();
+      flush();
       win.removeEventListener('storage', onStorage);
       win.removeEventListener('pagehide', onHide);
       win.removeEventListener('beforeunload', onHide);
@@ -194,7 +266,7 @@ export function createWorksheetStore(ws: Worksheet, storage: WorksheetStorage = 
     $earlier,
     load,
     save,
-    flush: save,
+    flush,
     setAnswer,
     onExternal,
     resolveConflict,

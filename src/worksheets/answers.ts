@@ -12,8 +12,9 @@
  * An empty answer is absent from the map. Everything read from outside (storage, imported files)
  * goes through `cleanAnswers`, which builds new objects from whitelisted keys only.
  */
+import { cleanAnswer } from './kinds';
 import { allPrompts } from './prompts';
-import type { Prompt, TableColumn, Worksheet } from './schema';
+import type { Worksheet } from './schema';
 
 export type Cell = string | number;
 export interface TableRow {
@@ -31,75 +32,24 @@ export interface EarlierAnswer {
   text: string;
 }
 
-const MAX_TEXT = 100_000;
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const str = (v: unknown): v is string => typeof v === 'string';
 const own = (o: Record<string, unknown>, k: string): unknown => (Object.prototype.hasOwnProperty.call(o, k) ? o[k] : undefined);
 
-function cleanScale(v: unknown, min: number, max: number): number | undefined {
-  return typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max ? v : undefined;
-}
+export { cleanAnswer };
 
-function cleanCell(col: TableColumn, v: unknown): Cell | undefined {
-  if (col.kind === 'text') return str(v) && v !== '' ? v.slice(0, MAX_TEXT) : undefined;
-  if (col.kind === 'scale') return cleanScale(v, col.min, col.max);
-  return str(v) && col.options.some((o) => o.value === v) ? v : undefined;
-}
-
-/** A valid value for the prompt, or undefined when the input is empty or does not fit. */
-export function cleanAnswer(prompt: Prompt, v: unknown): AnswerValue | undefined {
-  switch (prompt.kind) {
-    case 'text':
-    case 'longtext':
-      return str(v) && v !== '' ? v.slice(0, MAX_TEXT) : undefined;
-    case 'scale':
-      return cleanScale(v, prompt.min, prompt.max);
-    case 'choice':
-      return str(v) && prompt.options.some((o) => o.value === v) ? v : undefined;
-    case 'checklist': {
-      if (!Array.isArray(v)) return undefined;
-      const values = prompt.options.map((o) => o.value).filter((o) => v.includes(o));
-      return values.length ? values : undefined;
-    }
-    case 'ranked': {
-      if (!Array.isArray(v)) return undefined;
-      const items = v.filter(str).map((s) => s.slice(0, MAX_TEXT));
-      return items.length && items.some((s) => s.trim() !== '') ? items.slice(0, prompt.max) : undefined;
-    }
-    case 'table': {
-      if (!Array.isArray(v)) return undefined;
-      const rows: TableRow[] = [];
-      const ids = new Set<string>();
-      for (const raw of v) {
-        if (!isObj(raw)) continue;
-        const rawCells = own(raw, 'cells');
-        const cells: Record<string, Cell> = {};
-        for (const col of prompt.columns) {
-          const c = isObj(rawCells) ? cleanCell(col, own(rawCells, col.id)) : undefined;
-          if (c !== undefined) cells[col.id] = c;
-        }
-        let id = own(raw, 'id');
-        if (!str(id) || !/^[a-z0-9-]{1,40}$/i.test(id) || ids.has(id)) {
-          let n = rows.length + 1;
-          while (ids.has(`r${n}`)) n++;
-          id = `r${n}`;
-        }
-        ids.add(id as string);
-        rows.push({ id: id as string, cells });
-      }
-      return rows.some((r) => Object.keys(r.cells).length) ? rows : undefined;
-    }
-  }
-}
+/** Keys that change prototypes when assigned: never read from outside data. */
+const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 /** Keeps the answers that fit the worksheet; the rest come back as `rejected` (by prompt id). */
 export function cleanAnswers(ws: Worksheet, raw: unknown): { answers: Answers; rejected: Record<string, unknown> } {
-  const answers: Answers = {};
-  const rejected: Record<string, unknown> = {};
+  const answers: Answers = Object.create(null) as Answers;
+  const rejected: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
   if (!isObj(raw)) return { answers, rejected };
   const prompts = new Map(allPrompts(ws).map((p) => [p.id, p]));
   for (const key of Object.keys(raw)) {
-    const value = raw[key];
+    if (UNSAFE_KEYS.has(key)) continue;
+    const value = own(raw, key);
     const prompt = prompts.get(key);
     const clean = prompt ? cleanAnswer(prompt, value) : undefined;
     if (clean !== undefined) answers[key] = clean;
@@ -134,10 +84,10 @@ export function answerText(v: unknown): string {
  * prompts that no longer exist or no longer fit (another kind, a removed option) become earlier answers.
  */
 export function migrateAnswers(ws: Worksheet, raw: unknown, earlier: EarlierAnswer[] = []): { answers: Answers; earlier: EarlierAnswer[] } {
-  const renamed: Record<string, unknown> = {};
+  const renamed: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
   if (isObj(raw)) {
     for (const key of Object.keys(raw)) {
-      const to = Object.prototype.hasOwnProperty.call(ws.renamed, key) ? ws.renamed[key] : undefined;
+      const to = own(ws.renamed, key) as string | undefined;
       const target = to ?? key;
       if (to !== undefined && own(raw, target) !== undefined) renamed[`${key}`] = raw[key];
       else renamed[target] = raw[key];
@@ -166,7 +116,21 @@ export function progress(ws: Worksheet, answers: Answers): { answered: number; t
   return { answered: prompts.filter((p) => isAnswered(answers[p.id])).length, total: prompts.length };
 }
 
-/** Whether two answers are the same (used to tell which prompts another tab changed). */
+/**
+ * Whether two answers are the same value (used to tell which prompts another tab changed): compared by
+ * value, so a table whose cells hold the same values in another key order is the same answer.
+ */
 export function sameAnswer(a: AnswerValue | undefined, b: AnswerValue | undefined): boolean {
-  return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+  return sameValue(a, b);
+}
+
+/** Deep equality of JSON-like values; object key order does not matter. */
+export function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((x, i) => sameValue(x, b[i]));
+  if (isObj(a) && isObj(b)) {
+    const ka = Object.keys(a);
+    return ka.length === Object.keys(b).length && ka.every((k) => Object.prototype.hasOwnProperty.call(b, k) && sameValue(a[k], b[k]));
+  }
+  return false;
 }

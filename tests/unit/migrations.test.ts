@@ -6,11 +6,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { STORAGE_VERSION } from '../../src/lib/storage-keys';
 import { migrateAnswers } from '../../src/worksheets/answers';
 import { parseWorksheet, type Worksheet } from '../../src/worksheets/schema';
 import {
   MIGRATIONS,
+  STORAGE_VERSION,
+  TooNewError,
   UnreadableError,
   createWorksheetStorage,
   decode,
@@ -23,6 +24,8 @@ import { MemoryStorage, ROOT, loadExample, loadWorksheet, rawWorksheet } from '.
 
 /** The key version 1 of the guide wrote trust-inventory answers under. Deliberately not KEYS.worksheet(): it must not move. */
 const V1_KEY = 'psfg:v1:ws:trust-inventory';
+/** The one key per worksheet of storage version 2. */
+const V2_KEY = 'psfg:ws:trust-inventory';
 const V1_TEXT = readFileSync(join(ROOT, 'tests', 'fixtures', 'storage', 'trust-inventory.v1.json'), 'utf8');
 const V1 = JSON.parse(V1_TEXT) as StoredRecord;
 
@@ -80,15 +83,16 @@ describe('a version 1 record frozen as the guide writes it today', () => {
     expect(storage.snapshot()).toEqual({ [V1_KEY]: V1_TEXT });
   });
 
-  it('encodes back to the same bytes while the storage format is version 1', () => {
+  it('encodes back to the same record, moved to version 2 and marked as absorbed from the legacy key', () => {
     // If this fails, the record format changed: bump STORAGE_VERSION, add a migration and freeze a new fixture.
-    expect(STORAGE_VERSION).toBe(1);
-    expect(encode(loadStored(ws).result.record)).toBe(V1_TEXT);
+    expect(STORAGE_VERSION).toBe(2);
+    const v1 = JSON.parse(V1_TEXT) as Record<string, unknown>;
+    expect(encode(loadStored(ws).result.record)).toBe(JSON.stringify({ ...v1, version: 2, absorbed: `${V1.rev}|${V1.updated}` }));
   });
 
   it('is a record that decode accepts directly', () => {
-    const { record, tooNew } = decode(V1_TEXT, ws);
-    expect(tooNew).toBe(false);
+    const record = decode(V1_TEXT, ws);
+    expect(record.version).toBe(2);
     expect(record.answers).toEqual(V1.answers);
   });
 });
@@ -206,7 +210,8 @@ describe('answers when the worksheet definition changes', () => {
     const store = createWorksheetStorage(() => storage);
     const first = store.load(ws).record;
     expect(store.save({ ...first, rev: first.rev + 1 })).toBe('saved');
-    const stored = JSON.parse(storage.getItem(V1_KEY)!) as StoredRecord;
+    const stored = JSON.parse(storage.getItem(V2_KEY)!) as StoredRecord;
+    expect(storage.getItem(V1_KEY), 'the legacy key is never written').toBe(V1_TEXT);
     expect(stored.answers).not.toHaveProperty('relationships');
     expect(stored.earlier.map((e) => e.id)).toEqual(['who-to-call', 'relationships']);
     expect(store.load(ws).record.earlier).toEqual(first.earlier);
@@ -252,8 +257,8 @@ describe('storage format migrations', () => {
     expect(() => runMigrations({ version: 1, data: {} }, 1, 3, [toV2])).toThrow('no migration from storage version 2 to 3');
   });
 
-  it('has no real migrations yet, because version 1 is the first format', () => {
-    expect(MIGRATIONS).toEqual([]);
+  it('has one migration per version step', () => {
+    expect(MIGRATIONS).toHaveLength(1);
     expect(STORAGE_VERSION).toBe(MIGRATIONS.length + 1);
   });
 
@@ -266,8 +271,6 @@ describe('storage format migrations', () => {
 
   it('reports a record from a newer format as too new, without reading its answers', () => {
     const ws = loadWorksheet('trust-inventory');
-    const { record, tooNew } = decode(JSON.stringify({ ...V1, version: STORAGE_VERSION + 1, answers: 'a shape from the future' }), ws);
-    expect(tooNew).toBe(true);
-    expect(record.answers).toEqual({});
+    expect(() => decode(JSON.stringify({ ...V1, version: STORAGE_VERSION + 1, answers: 'a shape from the future' }), ws)).toThrow(TooNewError);
   });
 });

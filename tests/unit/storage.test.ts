@@ -3,9 +3,9 @@
  * guide and a full quota must never lose an answer silently.
  */
 import { describe, expect, it } from 'vitest';
-import { KEYS, STORAGE_VERSION, isGuideKey, isWorksheetKey, quarantinePrefix } from '../../src/lib/storage-keys';
+import { KEYS, isGuideKey, isWorksheetKey, quarantinePrefix } from '../../src/lib/storage-keys';
 import type { Answers } from '../../src/worksheets/answers';
-import { createWorksheetStorage, emptyRecord, encode, merge3, type StoredRecord } from '../../src/worksheets/storage';
+import { STORAGE_VERSION, createWorksheetStorage, emptyRecord, encode, merge3, type StoredRecord } from '../../src/worksheets/storage';
 import { MemoryStorage, QuotaStorage, blockedStorage, loadExample, loadWorksheet } from './worksheet-files';
 
 const ws = loadWorksheet('trust-inventory');
@@ -26,8 +26,8 @@ function setup(storage: MemoryStorage = new MemoryStorage()) {
 }
 
 describe('storage keys', () => {
-  it('puts the storage version and the worksheet id in the key', () => {
-    expect(KEY).toBe(`psfg:v${STORAGE_VERSION}:ws:trust-inventory`);
+  it('keeps one key per worksheet, with the storage version inside the record, not in the key', () => {
+    expect(KEY).toBe('psfg:ws:trust-inventory');
     expect(isWorksheetKey(KEY)).toBe(true);
     expect(isGuideKey(KEY)).toBe(true);
     expect(isGuideKey('other-site:theme')).toBe(false);
@@ -62,7 +62,7 @@ describe('loading', () => {
     const store = createWorksheetStorage(blockedStorage);
     expect(store.load(ws)).toEqual({ status: 'unavailable', record: emptyRecord(ws) });
     expect(store.save(record(complete))).toBe('unavailable');
-    expect(store.peek(ws)).toBeUndefined();
+    expect(store.peek(ws)).toEqual({ state: 'unavailable' });
     expect(store.remove('trust-inventory')).toBe(true);
   });
 
@@ -150,7 +150,7 @@ describe('loading', () => {
     expect(result.record.answers).toEqual({});
     expect(storage.snapshot()).toEqual(before);
     expect(storage.writes).toEqual([]);
-    expect(store.peek(ws)).toBeUndefined();
+    expect(store.peek(ws)).toEqual({ state: 'too-new', version: 99, raw });
   });
 
   it('cleans stored answers that do not fit the worksheet', () => {
@@ -177,13 +177,14 @@ describe('loading', () => {
 describe('peek', () => {
   it('reads the stored record without writing, even when the data is unreadable', () => {
     const { store, storage } = setup();
-    expect(store.peek(ws)).toBeUndefined();
+    expect(store.peek(ws)).toEqual({ state: 'empty' });
     storage.setItem(KEY, 'not json');
     storage.writes = [];
-    expect(store.peek(ws)).toBeUndefined();
+    expect(store.peek(ws)).toMatchObject({ state: 'unreadable', raw: 'not json' });
     expect(storage.writes).toEqual([]);
     storage.setItem(KEY, encode(record(complete, 5)));
-    expect(store.peek(ws)?.rev).toBe(5);
+    const read = store.peek(ws);
+    expect(read.state === 'ok' && read.record.rev).toBe(5);
   });
 });
 

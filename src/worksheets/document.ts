@@ -1,0 +1,181 @@
+/**
+ * The document model: a worksheet with its answers as a tree of blocks, the one thing every renderer reads
+ * (the answers view and print copy, the printable page blank and filled, the conflict message, the PDF and
+ * the workbook). Pure and framework-free: `worksheetDocument(ws, answers, options)` returns plain data.
+ *
+ * Renderers draw `Display` and `Blank` forms (see kinds.ts) and chart blocks; none of them switches on
+ * prompt kinds. Answers are cleaned against the definition on the way in, so a renderer never meets a
+ * value that does not fit its prompt.
+ */
+import { isAnswered, type Answers, type EarlierAnswer } from './answers';
+import { mapData, radarData, widestGaps, type MapPoint, type RadarAxis } from './charts';
+import { blankAnswer, cleanAnswer, displayAnswer, type Blank, type Display } from './kinds';
+import type { MapChart, PromptKind, RadarChart, Worksheet } from './schema';
+
+export interface DocPrompt {
+  id: string;
+  kind: PromptKind;
+  label: string;
+  help?: string | undefined;
+  answered: boolean;
+  display: Display;
+  blank: Blank;
+}
+
+export interface DocSection {
+  id: string;
+  title: string;
+  intro?: string | undefined;
+  prompts: DocPrompt[];
+}
+
+/** A chart's values as a table: the text alternative a screen reader, the PDF and a printout share. */
+export interface DocTable {
+  caption: string;
+  /** Header cells; the first names the row headers' column. */
+  head: string[];
+  rows: { header: string; cells: string[] }[];
+}
+
+interface DocChartBase {
+  id: string;
+  title: string;
+  /** One or two sentences saying what the picture shows, for alternative text. */
+  summary: string;
+  table: DocTable;
+  empty: boolean;
+}
+export interface DocRadar extends DocChartBase {
+  type: 'radar';
+  series: string[];
+  axes: RadarAxis[];
+  /** The widest gaps between the first two series, widest first. */
+  gaps: (RadarAxis & { gap: number })[];
+}
+export interface DocMap extends DocChartBase {
+  type: 'map';
+  xLabel: string;
+  yLabel: string;
+  xMin: number;
+  xMax: number;
+  yMin: number;
+  yMax: number;
+  quadrants?: string[] | undefined;
+  points: (MapPoint & { quadrant?: string | undefined })[];
+  unplaced: string[];
+}
+export type DocChart = DocRadar | DocMap;
+
+export interface WorksheetDocument {
+  id: string;
+  title: string;
+  purpose: string;
+  /** True for the blank printable page: no answers, only answer spaces. */
+  blank: boolean;
+  sections: DocSection[];
+  charts: DocChart[];
+  earlier: EarlierAnswer[];
+  progress: { answered: number; total: number };
+}
+
+export interface DocumentOptions {
+  earlier?: EarlierAnswer[];
+  /** Build the blank form (answers are ignored). */
+  blank?: boolean;
+}
+
+export function worksheetDocument(ws: Worksheet, answers: Answers, options: DocumentOptions = {}): WorksheetDocument {
+  const blank = options.blank ?? false;
+  const given = blank ? {} : answers;
+  let answered = 0;
+  let total = 0;
+  const sections = ws.sections.map((s) => ({
+    id: s.id,
+    title: s.title,
+    intro: s.intro,
+    prompts: s.prompts.map((p): DocPrompt => {
+      const value = Object.prototype.hasOwnProperty.call(given, p.id) ? cleanAnswer(p, given[p.id]) : undefined;
+      const done = isAnswered(value);
+      total++;
+      if (done) answered++;
+      const display: Display = done ? displayAnswer(p, value) : { type: 'empty' };
+      return { id: p.id, kind: p.kind, label: p.label, help: p.help, answered: done, display, blank: blankAnswer(p) };
+    }),
+  }));
+  // Charts read cleaned answers only, like the prompts.
+  const clean: Answers = Object.create(null) as Answers;
+  for (const p of ws.sections.flatMap((s) => s.prompts)) {
+    const v = Object.prototype.hasOwnProperty.call(given, p.id) ? cleanAnswer(p, given[p.id]) : undefined;
+    if (v !== undefined) clean[p.id] = v;
+  }
+  return {
+    id: ws.id,
+    title: ws.title,
+    purpose: ws.purpose,
+    blank,
+    sections,
+    charts: ws.charts.map((c) => (c.kind === 'radar' ? radarBlock(ws, c, clean) : mapBlock(ws, c, clean))),
+    earlier: blank ? [] : (options.earlier ?? []),
+    progress: { answered, total },
+  };
+}
+
+function radarBlock(ws: Worksheet, chart: RadarChart, answers: Answers): DocRadar {
+  const axes = radarData(ws, chart, answers);
+  const empty = axes.every((a) => a.values.every((v) => v == null));
+  const max = axes[0]?.max ?? 5;
+  return {
+    type: 'radar',
+    id: chart.id,
+    title: chart.title,
+    series: chart.series,
+    axes,
+    gaps: widestGaps(axes),
+    empty,
+    summary: empty
+      ? `A radar chart with ${axes.length} spokes (${axes.map((a) => a.label).join(', ')}), not yet filled in.`
+      : `A radar chart with one spoke for each of ${axes.length} items, rated from ${axes[0]?.min ?? 1} to ${max}, one line for each of: ${chart.series.join(', ')}. The table gives every value.`,
+    table: {
+      caption: `${chart.title}: the values drawn`,
+      head: ['', ...chart.series],
+      rows: axes.map((a) => ({ header: a.label, cells: a.values.map((v) => (v == null ? '–' : `${v} of ${a.max}`)) })),
+    },
+  };
+}
+
+/** The quadrant a point falls in (names clockwise from top left), or undefined on a dividing line. */
+export function quadrantOf(chart: Pick<MapChart, 'quadrants'>, p: MapPoint, d: { xMin: number; xMax: number; yMin: number; yMax: number }): string | undefined {
+  if (!chart.quadrants) return undefined;
+  const mx = (d.xMin + d.xMax) / 2;
+  const my = (d.yMin + d.yMax) / 2;
+  if (p.x === mx || p.y === my) return undefined;
+  const top = p.y > my;
+  const right = p.x > mx;
+  return chart.quadrants[top ? (right ? 1 : 0) : right ? 2 : 3];
+}
+
+function mapBlock(ws: Worksheet, chart: MapChart, answers: Answers): DocMap {
+  const d = mapData(ws, chart, answers);
+  const points = d.points.map((p) => ({ ...p, quadrant: quadrantOf(chart, p, d) }));
+  const empty = points.length === 0;
+  return {
+    type: 'map',
+    id: chart.id,
+    title: chart.title,
+    ...d,
+    points,
+    quadrants: chart.quadrants,
+    empty,
+    summary: empty
+      ? `A map with ${d.xLabel.toLowerCase()} across and ${d.yLabel.toLowerCase()} up, not yet filled in.`
+      : `A map placing ${points.length} item${points.length === 1 ? '' : 's'} by ${d.xLabel.toLowerCase()} (across) and ${d.yLabel.toLowerCase()} (up)${chart.quadrants ? ', in four quadrants' : ''}. The table gives every place.`,
+    table: {
+      caption: `${chart.title}: where each item is placed`,
+      head: ['', d.xLabel, d.yLabel, ...(chart.quadrants ? ['Quadrant'] : [])],
+      rows: points.map((p) => ({
+        header: p.label,
+        cells: [`${p.x} of ${d.xMax}`, `${p.y} of ${d.yMax}`, ...(chart.quadrants ? [p.quadrant ?? 'On a dividing line'] : [])],
+      })),
+    },
+  };
+}
