@@ -87,8 +87,14 @@ export function createWorksheetStore(ws: Worksheet, storage: WorksheetStorage = 
     const { merged, conflicts } = merge3(base.answers, $answers.get(), theirs.answers);
     $answers.set({ ...merged });
     $earlier.set(mergeEarlier(base.earlier, $earlier.get(), theirs.earlier));
-    addConflicts(conflicts);
     base = theirs;
+    if (Object.keys(conflicts).length) {
+      // This page shows its own version of those prompts: store it (theirs stays on screen to choose from,
+      // and is kept as an earlier answer if the page closes first), so "Saved" is never shown for text
+      // that is not stored.
+      addConflicts(conflicts);
+      schedule();
+    }
   }
 
   function save(): void {
@@ -186,6 +192,8 @@ export function createWorksheetStore(ws: Worksheet, storage: WorksheetStorage = 
       if (Object.keys($answers.get()).length) {
         addNotice({ kind: 'cleared-elsewhere' });
         dirty = true;
+        // Not stored any more: never say "Saved" for it. It is saved again on the next edit or when the page is hidden.
+        $save.set({ kind: 'idle' });
       }
       return;
     }
