@@ -1,11 +1,14 @@
 /**
- * The two collections: guidance pages (MDX in content/) and worksheets (YAML in worksheets/).
- * An invalid file fails the build; Astro's message names the file and the field.
+ * The collections: guidance pages (MDX in content/), worksheets (YAML in worksheets/) and the glossary.
+ * An invalid file fails the build. Worksheets go through the guide's own parser first, so the build
+ * stops with the message a writer can act on (file, section, prompt id, field, what was expected).
  */
+import { readdir, readFile } from 'node:fs/promises';
 import { defineCollection } from 'astro:content';
-import { file, glob } from 'astro/loaders';
+import { file, glob, type Loader } from 'astro/loaders';
+import { parse as parseYaml } from 'yaml';
 import { glossarySchema, pageSchema } from './data/schemas';
-import { worksheetSchema } from './worksheets/schema';
+import { parseWorksheet, worksheetSchema } from './worksheets/schema';
 
 /** Ids are the file's path without extension ("muscles/trust", "gaps/index"); urls.ts maps them to URLs. */
 const pathId = ({ entry }: { entry: string }) => entry.replace(/\.(mdx?|ya?ml)$/, '');
@@ -15,8 +18,40 @@ const guide = defineCollection({
   schema: pageSchema,
 });
 
+/** Reads worksheets/*.yaml; a file that does not parse stops the build with describeIssues' message. */
+function worksheetLoader(dir = 'worksheets'): Loader {
+  return {
+    name: 'psfg-worksheets',
+    async load({ store, parseData, generateDigest, watcher }) {
+      const root = new URL(`../${dir}/`, import.meta.url);
+      const load = async () => {
+        store.clear();
+        const names = (await readdir(root)).filter((n) => n.endsWith('.yaml')).sort();
+        for (const name of names) {
+          const path = `${dir}/${name}`;
+          const text = await readFile(new URL(name, root), 'utf8');
+          let raw: unknown;
+          try {
+            raw = parseYaml(text);
+          } catch (error) {
+            throw new Error(`${path} is not valid YAML: ${error instanceof Error ? error.message : String(error)}`);
+          }
+          parseWorksheet(raw, path); // throws the writer-friendly message
+          const id = name.replace(/\.yaml$/, '');
+          const data = await parseData({ id, data: raw as Record<string, unknown>, filePath: path });
+          store.set({ id, data, digest: generateDigest(text), filePath: path });
+        }
+      };
+      await load();
+      watcher?.on('change', (changed) => {
+        if (changed.includes(`/${dir}/`)) void load();
+      });
+    },
+  };
+}
+
 const worksheets = defineCollection({
-  loader: glob({ base: './worksheets', pattern: '*.yaml', generateId: pathId }),
+  loader: worksheetLoader(),
   schema: worksheetSchema,
 });
 

@@ -72,7 +72,8 @@ export function createWorksheetStore(ws: Worksheet, storage: WorksheetStorage = 
     $earlier.set(result.record.earlier);
     if (result.status === 'ok' && result.record.updated) $save.set({ kind: 'saved', at: result.record.updated });
     if (result.status === 'quarantined') addNotice({ kind: 'quarantined', detail: result.quarantineKey });
-    if (result.status === 'unavailable' || result.status === 'too-new' || result.status === 'blocked') stopSaving(result.status, result.detail);
+    if (result.status === 'unavailable' || result.status === 'too-new' || result.status === 'blocked')
+      stopSaving(result.status, result.detail);
     if (result.conflicts) addConflicts(result.conflicts);
     if (result.changed && !memoryOnly) {
       // Answers absorbed from the legacy key: store them under the current key straight away.

@@ -19,6 +19,15 @@ const optionSchema = z
   .union([z.string().min(1), z.object({ value: idSchema, label: z.string().min(1) }).strict()])
   .transform((o) => (typeof o === 'string' ? { value: o, label: o } : o));
 
+/** A path on this site ("/muscles/trust/"), never another host ("//host/...") or a scheme. */
+export const sitePath = z
+  .string()
+  .regex(/^\/(?![\/\\])[^\s:]*$/, 'use a path on this site that starts with one "/", such as "/muscles/trust/"');
+
+/** An id from a fixed list, with a message that says what was written and what is allowed. */
+const oneOf = <T extends readonly [string, ...string[]]>(ids: T, what: string) =>
+  z.enum(ids, { error: (iss) => `${JSON.stringify(iss.input)} is not ${what}; use one of: ${ids.join(', ')}` });
+
 const promptBase = {
   /** Unique within the worksheet; answers are stored under it. Renaming needs an entry in `renamed`. */
   id: idSchema,
@@ -121,7 +130,7 @@ export const radarChartSchema = z
             label: z.string().min(1),
             prompts: z.array(idSchema).min(1),
             /** A page to read when this axis shows the widest gap between the first two series. */
-            href: z.string().startsWith('/').optional(),
+            href: sitePath.optional(),
           })
           .strict(),
       )
@@ -150,15 +159,15 @@ export const chartSchema = z.discriminatedUnion('kind', [radarChartSchema, mapCh
 
 export const worksheetSchema = z
   .object({
-    id: z.enum(WORKSHEET_IDS),
+    id: oneOf(WORKSHEET_IDS, 'a planned worksheet id (see WORKSHEET_IDS in src/data/frameworks.ts)'),
     /** Bumped when prompts change; see `renamed` and the answer migrations in answers.ts. */
     version: z.number().int().min(1).default(1),
     title: z.string().min(1),
     /** One or two sentences: what the worksheet helps you do. */
     purpose: z.string().min(1),
-    muscles: z.array(z.enum(MUSCLE_IDS)).default([]),
-    levels: z.array(z.enum(LEVEL_IDS)).default([]),
-    gaps: z.array(z.enum(GAP_IDS)).default([]),
+    muscles: z.array(oneOf(MUSCLE_IDS, 'a muscle id')).default([]),
+    levels: z.array(oneOf(LEVEL_IDS, 'a level id')).default([]),
+    gaps: z.array(oneOf(GAP_IDS, 'a gap id')).default([]),
     /** Minutes, each stated: preparing, running, following up. */
     time: z.object({ prep: z.number().int().min(0), run: z.number().int().min(1), followUp: z.number().int().min(0) }).strict(),
     mode: z.enum(['solo', 'group', 'both']),
@@ -174,48 +183,63 @@ export const worksheetSchema = z
   })
   .strict()
   .superRefine((ws, ctx) => {
-    const prompts = ws.sections.flatMap((s) => s.prompts);
-    const byId = new Map(prompts.map((p) => [p.id, p]));
+    const prompts = ws.sections.flatMap((s, si) => s.prompts.map((p, pi) => ({ p, path: ['sections', si, 'prompts', pi] as (string | number)[] })));
+    const byId = new Map(prompts.map(({ p }) => [p.id, p]));
     const seen = new Set<string>();
-    for (const p of prompts) {
-      if (seen.has(p.id)) ctx.addIssue({ code: 'custom', message: `prompt id "${p.id}" is used twice`, path: ['sections'] });
+    const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', message, path });
+    for (const { p, path } of prompts) {
+      if (seen.has(p.id)) issue([...path, 'id'], `the prompt id "${p.id}" is used twice; each prompt needs its own id`);
       seen.add(p.id);
-      if ((p.kind === 'scale' && p.min >= p.max) || (p.kind === 'table' && p.columns.some((c) => c.kind === 'scale' && c.min >= c.max)))
-        ctx.addIssue({ code: 'custom', message: `prompt "${p.id}": min must be below max`, path: ['sections'] });
-      if (p.kind === 'table' && new Set(p.columns.map((c) => c.id)).size !== p.columns.length)
-        ctx.addIssue({ code: 'custom', message: `prompt "${p.id}": column ids must be unique`, path: ['sections'] });
+      if (p.kind === 'scale' && p.min >= p.max) issue([...path, 'max'], `max (${p.max}) must be greater than min (${p.min})`);
+      if (p.kind === 'table') {
+        p.columns.forEach((c, ci) => {
+          if (c.kind === 'scale' && c.min >= c.max) issue([...path, 'columns', ci, 'max'], `max (${c.max}) must be greater than min (${c.min})`);
+        });
+        const ids = p.columns.map((c) => c.id);
+        ids.forEach((id, ci) => {
+          if (ids.indexOf(id) !== ci) issue([...path, 'columns', ci, 'id'], `the column id "${id}" is used twice in this table`);
+        });
+      }
     }
-    const sectionIds = ws.sections.map((s) => s.id);
-    if (new Set(sectionIds).size !== sectionIds.length) ctx.addIssue({ code: 'custom', message: 'section ids must be unique', path: ['sections'] });
-    for (const id of sectionIds) if (byId.has(id)) ctx.addIssue({ code: 'custom', message: `section id "${id}" is also a prompt id`, path: ['sections'] });
-    const chartIds = ws.charts.map((c) => c.id);
-    if (new Set(chartIds).size !== chartIds.length) ctx.addIssue({ code: 'custom', message: 'chart ids must be unique', path: ['charts'] });
-    if (ws.mode !== 'solo' && !ws.groupSize) ctx.addIssue({ code: 'custom', message: 'groupSize is required when mode is group or both', path: ['groupSize'] });
-    if (ws.groupSize && ws.groupSize.min > ws.groupSize.max) ctx.addIssue({ code: 'custom', message: 'groupSize.min must not exceed groupSize.max', path: ['groupSize'] });
+    ws.sections.forEach((s, si) => {
+      if (ws.sections.findIndex((x) => x.id === s.id) !== si) issue(['sections', si, 'id'], `the section id "${s.id}" is used twice`);
+      if (byId.has(s.id)) issue(['sections', si, 'id'], `the section id "${s.id}" is also a prompt id; use another`);
+    });
+    ws.charts.forEach((c, i) => {
+      if (ws.charts.findIndex((x) => x.id === c.id) !== i) issue(['charts', i, 'id'], `the chart id "${c.id}" is used twice`);
+    });
+    if (ws.mode !== 'solo' && !ws.groupSize) issue(['groupSize'], `groupSize ({ min, max }) is required when mode is "${ws.mode}"`);
+    if (ws.groupSize && ws.groupSize.min > ws.groupSize.max) issue(['groupSize', 'min'], `min (${ws.groupSize.min}) must not exceed max (${ws.groupSize.max})`);
     ws.charts.forEach((chart, i) => {
       if (chart.kind === 'radar') {
-        for (const axis of chart.axes) {
+        chart.axes.forEach((axis, ai) => {
+          const at = ['charts', i, 'axes', ai, 'prompts'];
           if (axis.prompts.length !== chart.series.length)
-            ctx.addIssue({ code: 'custom', message: `radar "${chart.id}": axis "${axis.label}" needs one prompt per series`, path: ['charts', i] });
-          for (const id of axis.prompts)
-            if (byId.get(id)?.kind !== 'scale') ctx.addIssue({ code: 'custom', message: `radar "${chart.id}": "${id}" is not a scale prompt`, path: ['charts', i] });
-        }
+            issue(at, `the axis "${axis.label}" names ${axis.prompts.length} prompt(s); it needs one per series (${chart.series.length}: ${chart.series.join(', ')})`);
+          axis.prompts.forEach((id, k) => {
+            const kind = byId.get(id)?.kind;
+            if (kind !== 'scale') issue([...at, k], kind ? `"${id}" is a ${kind} prompt; a radar axis needs a scale prompt` : `"${id}" is not a prompt of this worksheet`);
+          });
+        });
       } else {
         const table = byId.get(chart.table);
         if (table?.kind !== 'table') {
-          ctx.addIssue({ code: 'custom', message: `map "${chart.id}": "${chart.table}" is not a table prompt`, path: ['charts', i] });
+          issue(['charts', i, 'table'], table ? `"${chart.table}" is a ${table.kind} prompt; a map needs a table prompt` : `"${chart.table}" is not a prompt of this worksheet`);
           return;
         }
         const col = (id: string) => table.columns.find((c) => c.id === id);
-        if (col(chart.label)?.kind !== 'text') ctx.addIssue({ code: 'custom', message: `map "${chart.id}": label "${chart.label}" is not a text column`, path: ['charts', i] });
-        if (chart.x === chart.y) ctx.addIssue({ code: 'custom', message: `map "${chart.id}": x and y must be different columns`, path: ['charts', i] });
-        for (const axis of [chart.x, chart.y])
-          if (col(axis)?.kind !== 'scale') ctx.addIssue({ code: 'custom', message: `map "${chart.id}": "${axis}" is not a scale column`, path: ['charts', i] });
+        const describe = (id: string, want: string) => {
+          const c = col(id);
+          return c ? `the column "${id}" is a ${c.kind} column; expected a ${want} column` : `"${id}" is not a column of the table "${chart.table}"`;
+        };
+        if (col(chart.label)?.kind !== 'text') issue(['charts', i, 'label'], describe(chart.label, 'text'));
+        if (chart.x === chart.y) issue(['charts', i, 'y'], `x and y are both "${chart.x}"; the map needs two different columns`);
+        for (const axis of ['x', 'y'] as const) if (col(chart[axis])?.kind !== 'scale') issue(['charts', i, axis], describe(chart[axis], 'scale'));
       }
     });
     for (const [from, to] of Object.entries(ws.renamed)) {
-      if (!byId.has(to)) ctx.addIssue({ code: 'custom', message: `renamed: "${from}" points to "${to}", which is not a prompt`, path: ['renamed'] });
-      if (byId.has(from)) ctx.addIssue({ code: 'custom', message: `renamed: "${from}" is still a prompt id`, path: ['renamed'] });
+      if (!byId.has(to)) issue(['renamed', from], `"${from}" is renamed to "${to}", which is not a prompt of this worksheet`);
+      if (byId.has(from)) issue(['renamed', from], `"${from}" is still a prompt id, so it cannot also be a former id`);
     }
   });
 
@@ -231,15 +255,39 @@ export type MapChart = z.output<typeof mapChartSchema>;
 
 export { allPrompts } from './prompts';
 
-/** Turns a failed parse into one readable message naming the file and each field. */
-export function describeIssues(error: z.ZodError, file: string): string {
-  const lines = error.issues.map((i) => `  - ${i.path.length ? i.path.join('.') : '(root)'}: ${i.message}`);
+/**
+ * Where an issue is, in words a writer can find in the YAML file: `section "intro" > prompt "power" > max`
+ * for `sections.1.prompts.3.max`, using the ids written in the file where there are any.
+ */
+export function describePath(path: readonly PropertyKey[], data: unknown): string {
+  if (!path.length) return '(the whole file)';
+  const parts: string[] = [];
+  let node: unknown = data;
+  for (let i = 0; i < path.length; i++) {
+    const key = path[i]!;
+    const next = node !== null && typeof node === 'object' ? (node as Record<PropertyKey, unknown>)[key] : undefined;
+    const id = next !== null && typeof next === 'object' && typeof (next as { id?: unknown }).id === 'string' ? (next as { id: string }).id : undefined;
+    const container = i > 0 ? String(path[i - 1]) : '';
+    if (typeof key === 'number') {
+      const noun = ({ sections: 'section', prompts: 'prompt', columns: 'column', charts: 'chart', axes: 'axis', options: 'option', steps: 'step' } as Record<string, string>)[container];
+      const label = id ?? (next !== null && typeof next === 'object' && typeof (next as { label?: unknown }).label === 'string' ? (next as { label: string }).label : undefined);
+      if (noun) parts[parts.length - 1] = label ? `${noun} "${label}"` : `${noun} ${key + 1}`;
+      else parts.push(`item ${key + 1}`);
+    } else parts.push(String(key));
+    node = next;
+  }
+  return parts.join(' > ');
+}
+
+/** Turns a failed parse into one readable message naming the file and, for each issue, where and what was expected. */
+export function describeIssues(error: z.ZodError, file: string, data?: unknown): string {
+  const lines = error.issues.map((i) => `  - ${describePath(i.path, data)}: ${i.message}`);
   return `${file} is not a valid worksheet:\n${lines.join('\n')}`;
 }
 
 /** Parses a worksheet, throwing an Error whose message names the file and the fields. */
 export function parseWorksheet(data: unknown, file: string): Worksheet {
   const result = worksheetSchema.safeParse(data);
-  if (!result.success) throw new Error(describeIssues(result.error, file));
+  if (!result.success) throw new Error(describeIssues(result.error, file, data));
   return result.data;
 }

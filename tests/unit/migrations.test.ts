@@ -271,6 +271,8 @@ describe('storage format migrations', () => {
 
   it('reports a record from a newer format as too new, without reading its answers', () => {
     const ws = loadWorksheet('trust-inventory');
-    expect(() => decode(JSON.stringify({ ...V1, version: STORAGE_VERSION + 1, answers: 'a shape from the future' }), ws)).toThrow(TooNewError);
+    expect(() => decode(JSON.stringify({ ...V1, version: STORAGE_VERSION + 1, answers: 'a shape from the future' }), ws)).toThrow(
+      TooNewError,
+    );
   });
 });

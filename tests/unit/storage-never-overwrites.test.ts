@@ -32,7 +32,10 @@ const rec = (answers: Answers, extra: Record<string, unknown> = {}) =>
   });
 
 function tab(storage: Storage) {
-  const store = createWorksheetStore(ws, createWorksheetStorage(() => storage, now));
+  const store = createWorksheetStore(
+    ws,
+    createWorksheetStorage(() => storage, now),
+  );
   store.load();
   return store;
 }
@@ -43,7 +46,13 @@ beforeEach(() => vi.useFakeTimers());
 afterEach(() => vi.useRealTimers());
 
 describe('1. a record of a newer storage version that appears after the page loaded', () => {
-  const future = JSON.stringify({ format: 'psfg-worksheet', version: 99, worksheet: 'trust-inventory', rev: 40, answers: { shape: 'from the future' } });
+  const future = JSON.stringify({
+    format: 'psfg-worksheet',
+    version: 99,
+    worksheet: 'trust-inventory',
+    rev: 40,
+    answers: { shape: 'from the future' },
+  });
 
   it('is never overwritten by the next autosave; saving stops, the reader is told, the text stays', () => {
     const storage = new MemoryStorage();
@@ -175,7 +184,10 @@ describe('6. versions across keys', () => {
   it('shows what an old tab wrote under the legacy key after the upgrade, with what the new code stored', () => {
     const storage = new MemoryStorage();
     storage.setItem(CURRENT_KEY, rec({ commitment: 'Written by the new guide' }, { version: 2, rev: 3 }));
-    storage.setItem(LEGACY_KEY, rec({ gotcha: 'Written later by a tab of the old guide' }, { rev: 2, updated: '2026-11-23T08:00:00.000Z' }));
+    storage.setItem(
+      LEGACY_KEY,
+      rec({ gotcha: 'Written later by a tab of the old guide' }, { rev: 2, updated: '2026-11-23T08:00:00.000Z' }),
+    );
     storage.writes = [];
     const store = tab(storage);
     expect(store.$answers.get()).toEqual({ commitment: 'Written by the new guide', gotcha: 'Written later by a tab of the old guide' });
@@ -198,7 +210,10 @@ describe('6. versions across keys', () => {
     storage.setItem(LEGACY_KEY, rec({ commitment: 'Before the upgrade' }));
     const store = tab(storage);
     expect(store.$answers.get()).toEqual({ commitment: 'Before the upgrade' });
-    storage.setItem(LEGACY_KEY, rec({ commitment: 'Before the upgrade', gotcha: 'Old tab, later' }, { rev: 2, updated: '2026-11-23T08:00:00.000Z' }));
+    storage.setItem(
+      LEGACY_KEY,
+      rec({ commitment: 'Before the upgrade', gotcha: 'Old tab, later' }, { rev: 2, updated: '2026-11-23T08:00:00.000Z' }),
+    );
     deliver(store, storage, LEGACY_KEY);
     expect(store.$answers.get()).toEqual({ commitment: 'Before the upgrade', gotcha: 'Old tab, later' });
     store.flush();
