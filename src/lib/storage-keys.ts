@@ -14,7 +14,11 @@ export const KEYS = {
   worksheet: (id: string) => `${PREFIX}:ws:${id}`,
   /** The key the first storage scheme (version 1 of the guide) wrote; read and absorbed, never written. */
   legacyWorksheet: (id: string) => `${PREFIX}:v1:ws:${id}`,
-  /** Unreadable data is moved here, never overwritten; the time keeps several apart. */
+  /** The answers on this device as they were just before the last import: one click restores them. */
+  safetyCopy: `${PREFIX}:safety-copy`,
+  /** When the answers were last exported (an ISO time). */
+  lastExport: `${PREFIX}:last-export`,
+  /** Unreadable data is copied here, never overwritten; the time keeps several apart. */
   quarantine: (id: string, at: number) => `${PREFIX}:quarantine:${id}:${at}`,
 } as const;
 
