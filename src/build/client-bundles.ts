@@ -16,6 +16,7 @@ export const ENTRIES: Record<string, string> = {
   theme: 'src/client/theme.ts',
   site: 'src/client/site.ts',
   worksheet: 'src/client/worksheet.tsx',
+  workbook: 'src/client/workbook.tsx',
 };
 
 export function options(entry: string): BuildOptions {

@@ -12,6 +12,21 @@ import { render } from 'preact';
 import { createWorksheetStore } from '../stores/worksheet';
 import type { Worksheet } from '../worksheets/schema';
 import { WorksheetForm } from './WorksheetForm';
+import { w } from '../lib/strings';
+import { browserStorage } from '../worksheets/storage';
+import { exportReminder } from '../workbook/reminder';
+
+/** Shows the page's export reminder (rendered hidden on the server, with its link) when a backup is due. */
+export function showExportReminder(doc: Document = document, now = Date.now()): void {
+  const el = doc.querySelector<HTMLElement>('[data-export-reminder]');
+  const text = el?.querySelector('[data-export-reminder-text]');
+  if (!el || !text) return;
+  const r = exportReminder(browserStorage, now);
+  text.textContent = r.lastExport
+    ? w.remindSince(new Date(r.lastExport).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' }))
+    : w.remindNever;
+  el.hidden = !r.due;
+}
 
 export function mountWorksheets(doc: Document = document): number {
   let mounted = 0;
@@ -25,6 +40,11 @@ export function mountWorksheets(doc: Document = document): number {
     root.replaceChildren();
     render(<WorksheetForm ws={ws} store={store} />, root);
     mounted++;
+    // After a save, the reminder may become due (first answers) or stay as it was.
+    store.$save.subscribe((state) => {
+      if (state.kind === 'saved') showExportReminder(doc);
+    });
   }
+  showExportReminder(doc);
   return mounted;
 }

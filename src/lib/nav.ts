@@ -3,7 +3,7 @@
  * `order`. The sidebar, the previous / next links and the content tests all read this one list.
  */
 import { getCollection } from 'astro:content';
-import { guideUrl, worksheetUrl } from './urls';
+import { guideUrl, workbookUrl, worksheetUrl } from './urls';
 
 export interface NavLink {
   href: string;
@@ -36,6 +36,7 @@ export async function getNav(): Promise<NavSection[]> {
         label,
         links: [
           { href: '/worksheets/', label: 'All worksheets' },
+          { href: workbookUrl(), label: 'My workbook' },
           ...sheets.map((s) => ({ href: worksheetUrl(s.data.id), label: s.data.title })).sort((a, b) => a.label.localeCompare(b.label)),
         ],
       });

@@ -55,6 +55,70 @@ export const t = {
   printedOn: (date: string) => `Printed on ${date}`,
 } as const;
 
+/** Words of the workbook page (src/islands/Workbook.tsx). */
+export const w = {
+  notStarted: 'Not started',
+  inProgress: (n: number, m: number) => `In progress: ${n} of ${m} answered`,
+  complete: (m: number) => `Complete: all ${m} answered`,
+  unreadable: 'Saved answers could not be read (kept aside, see below)',
+  tooNew: 'Saved by a newer version of the guide',
+  changed: (when: string) => `Last changed ${when}`,
+  print: 'Print answers',
+  printAll: 'Print all my answers',
+  backupTitle: 'Back up and move your answers',
+  backupIntro:
+    'Your answers are stored only in this browser. Browsers do delete stored data: Safari after seven days without a visit, and anyone clearing their history. A backup file you keep is the only real safety, and it is how you move answers between devices, browsers, or the website and a copy on disk.',
+  lastExport: (when: string) => `Last exported ${when}.`,
+  neverExported: 'You have not exported a backup from this browser yet.',
+  export: 'Export backup (JSON)',
+  exported: (n: number) => `Backup saved: ${n} worksheet${n === 1 ? '' : 's'}. Keep the file somewhere safe.`,
+  import: 'Import backup',
+  drop: 'Or drop a backup file here.',
+  tooLarge: (mb: string) =>
+    `This file is ${mb} MB, larger than any backup of the guide can be (at most 5 MB). It is not a backup of the guide.`,
+  nothingChanged: 'Nothing was changed.',
+  previewTitle: 'What this import will change',
+  previewIntro: (file: string, when: string, version: string) => `${file}: exported ${when} by version ${version} of the guide.`,
+  migrated: 'The file was made by an earlier version of the guide; its answers have been brought up to date.',
+  colWorksheet: 'Worksheet',
+  colChange: 'What happens',
+  change: {
+    new: 'Added: nothing is saved for it here yet',
+    replaced: 'Replaces the answers saved here',
+    unchanged: 'Unchanged: the same answers are saved here',
+  },
+  localNewer: (local: string, file: string) => `The answers here were changed more recently (${local}) than the file’s (${file}).`,
+  safetyNote: 'Before anything is written, the answers in this browser are kept as a safety copy, which one click puts back.',
+  confirmImport: 'Import these answers',
+  imported: (n: number) =>
+    `Imported: ${n} worksheet${n === 1 ? '' : 's'} changed. Open tabs of those worksheets now show the imported answers.`,
+  restore: 'Put back the answers from before the last import',
+  restored: 'The answers from before the last import are back.',
+  quarantineTitle: 'Data set aside as unreadable',
+  quarantineIntro:
+    'These answers were saved in a form the guide could not read, so they were set aside instead of being overwritten. Download the raw text to keep it or to ask for help recovering it.',
+  downloadRaw: 'Download its raw text',
+  keepTitle: 'Ask the browser to keep your answers',
+  keepIntro:
+    'Browsers may clear stored data when space runs low. You can ask this browser to keep the guide’s answers unless you remove them yourself.',
+  keepAsk: 'Ask this browser to keep my answers',
+  keepGranted: 'This browser has agreed to keep the guide’s answers until you remove them.',
+  keepDenied: 'This browser did not agree. Export a backup regularly instead.',
+  keepFromDisk: 'This is not available in a copy opened from disk: browsers offer it only to websites. Export a backup regularly instead.',
+  keepUnsupported: 'This browser does not offer it. Export a backup regularly instead.',
+  deleteTitle: 'Delete everything',
+  deleteIntro: 'Removes every answer and setting the guide has stored in this browser, and nothing else.',
+  delete: 'Delete everything…',
+  deleteConfirm:
+    'Delete every answer the guide has stored in this browser? This cannot be undone. Export a backup first if you may want them again. Close other tabs of the guide first, or they will save what they show again.',
+  exportFirst: 'Export a backup first',
+  deleteYes: 'Yes, delete everything',
+  deleted: (n: number) => `Deleted: ${n} item${n === 1 ? '' : 's'} removed from this browser.`,
+  remindNever: 'You have answers that have never been backed up. Export a backup and keep the file somewhere safe.',
+  remindSince: (when: string) => `Your answers have changed since your last backup (${when}). Export a new one.`,
+  remindLink: 'Back up on the workbook page',
+} as const;
+
 /** Words of the site's chrome (search, finder, theme): kept apart so reading pages do not ship the form's words. */
 export const ui = {
   search: {

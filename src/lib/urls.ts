@@ -6,6 +6,7 @@ export function guideUrl(id: string): string {
 
 export const worksheetUrl = (id: string): string => `/worksheets/${id}/`;
 export const worksheetPrintUrl = (id: string): string => `/worksheets/${id}/print/`;
+export const workbookUrl = (): string => '/workbook/';
 
 /** "15 min", "1 h 30 min". */
 export function minutes(n: number): string {
