@@ -4,7 +4,7 @@
  * Why not Astro's own `<script>` and `client:*` islands: those load ES modules and use `import()`,
  * which browsers block for pages opened from disk (file://). Classic scripts loaded by path work
  * in both the hosted site and the copy on disk, so every page uses them. Islands are still rendered
- * on the server by @astrojs/preact; src/client/islands.ts hydrates them.
+ * on the server by @astrojs/preact; src/islands/mount.tsx (and the workbook's mountWorkbook) mount them.
  */
 import type { AstroIntegration } from 'astro';
 import { build, type BuildOptions } from 'esbuild';
