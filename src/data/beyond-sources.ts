@@ -16,7 +16,22 @@ export interface BeyondEntry {
   usedOn: string[];
 }
 
-export const BEYOND: readonly BeyondEntry[] = [];
+export const BEYOND: readonly BeyondEntry[] = [
+  {
+    id: 'three-horizons',
+    short: 'Three Horizons (Bill Sharpe)',
+    title: 'Three Horizons, a method by Bill Sharpe for thinking about change over time',
+    what: "The mission-reform essay names the method and its author but does not describe it. The glossary adds its usual shape from general knowledge: the first horizon is today's system, the third is the future you want, and the second holds the innovations in between, some of which feed the future while others only prop up the present.",
+    usedOn: ['reference/glossary'],
+  },
+  {
+    id: 'strength-based-working',
+    short: 'Strength-based working',
+    title: 'Strength-based working in public services',
+    what: 'The mission-reform essay names strength-based working as part of its organisation level without defining it. The glossary gives the usual meaning from general knowledge: starting from what people, families and communities can already do, and building on it, rather than from a list of their problems.',
+    usedOn: ['reference/glossary'],
+  },
+];
 
 export const BEYOND_IDS: readonly string[] = BEYOND.map((b) => b.id);
 export type BeyondId = string;
