@@ -111,7 +111,7 @@ export const GAPS: readonly Gap[] = [
     'people-and-relationships',
     'resourcing',
   ]),
-  gap(6, 'beyond-logistics', 'Logistical efficiency has reached its limits', ['people-and-relationships', 'coalitions', 'reflection']),
+  gap(6, 'beyond-logistics', 'Logistical efficiency is reaching its limits', ['people-and-relationships', 'coalitions', 'reflection']),
   gap(7, 'funding-and-reporting', 'Funding and reporting work against systems change', ['resourcing', 'trust', 'purpose']),
 ];
 
