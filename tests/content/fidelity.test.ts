@@ -144,7 +144,7 @@ describe('the canonical paradigm table', () => {
 
   it('says on both pages that the guide assembled the table from the essay', () => {
     for (const url of ['/levels/', '/levels/paradigm/'])
-      expect(squash(mustPage(url).querySelector('main .paradigm-table caption')?.text ?? ''), url).toMatch(/assembled these rows from the essay's prose/);
+      expect(squash(mustPage(url).querySelector('main .paradigm-table .paradigm-table__note')?.text ?? ''), url).toMatch(/assembled these rows from the essay's prose/);
   });
 
   it("offers the table's principles, one row each, in the built paradigm audit", () => {
