@@ -8,6 +8,7 @@ import { defineCollection } from 'astro:content';
 import { file, glob, type Loader } from 'astro/loaders';
 import { parse as parseYaml } from 'yaml';
 import { glossarySchema, pageSchema } from './data/schemas';
+import { generatedDigest, withGeneratedParts } from './worksheets/generated';
 import { parseWorksheet, worksheetSchema } from './worksheets/schema';
 
 /** Ids are the file's path without extension ("muscles/trust", "gaps/index"); urls.ts maps them to URLs. */
@@ -18,7 +19,11 @@ const guide = defineCollection({
   schema: pageSchema,
 });
 
-/** Reads worksheets/*.yaml; a file that does not parse stops the build with describeIssues' message. */
+/**
+ * Reads worksheets/*.yaml; a file that does not parse stops the build with describeIssues' message. The
+ * generated parts of a worksheet (src/worksheets/generated.ts) are filled in first, and their data is part
+ * of the digest, so a change to it is seen even when the YAML file has not changed.
+ */
 function worksheetLoader(dir = 'worksheets'): Loader {
   return {
     name: 'psfg-worksheets',
@@ -32,14 +37,14 @@ function worksheetLoader(dir = 'worksheets'): Loader {
           const text = await readFile(new URL(name, root), 'utf8');
           let raw: unknown;
           try {
-            raw = parseYaml(text);
+            raw = withGeneratedParts(parseYaml(text) as unknown);
           } catch (error) {
             throw new Error(`${path} is not valid YAML: ${error instanceof Error ? error.message : String(error)}`);
           }
           parseWorksheet(raw, path); // throws the writer-friendly message
           const id = name.replace(/\.yaml$/, '');
           const data = await parseData({ id, data: raw as Record<string, unknown>, filePath: path });
-          store.set({ id, data, digest: generateDigest(text), filePath: path });
+          store.set({ id, data, digest: generateDigest(text + generatedDigest()), filePath: path });
         }
       };
       await load();

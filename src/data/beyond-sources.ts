@@ -19,17 +19,31 @@ export interface BeyondEntry {
 export const BEYOND: readonly BeyondEntry[] = [
   {
     id: 'three-horizons',
-    short: 'Three Horizons (Bill Sharpe)',
-    title: 'Three Horizons, a method by Bill Sharpe for thinking about change over time',
-    what: "The mission-reform essay names the method and its author but does not describe it. The glossary adds its usual shape from general knowledge: the first horizon is today's system, the third is the future you want, and the second holds the innovations in between, some of which feed the future while others only prop up the present.",
-    usedOn: ['reference/glossary'],
+    short: 'Sharpe, Three Horizons',
+    title: 'Bill Sharpe, Three Horizons: The Patterning of Hope (Triarchy Press, 2013)',
+    what: 'The essay on mission-driven reform recommends the Three Horizons method and names Bill Sharpe, but does not describe it. The guide’s outline of the three horizons (today’s system losing its fit, the future already present in pockets, and the innovations between them that either carry the system on or prop up the present) comes from this book, not from the sources.',
+    usedOn: ['levels/mission', 'reference/glossary'],
   },
   {
-    id: 'strength-based-working',
-    short: 'Strength-based working',
-    title: 'Strength-based working in public services',
-    what: 'The mission-reform essay names strength-based working as part of its organisation level without defining it. The glossary gives the usual meaning from general knowledge: starting from what people, families and communities can already do, and building on it, rather than from a list of their problems.',
-    usedOn: ['reference/glossary'],
+    id: 'mazzucato-missions',
+    short: 'Mazzucato, Mission-Oriented Research and Innovation',
+    title: 'Mariana Mazzucato, Mission-Oriented Research and Innovation in the European Union (European Commission, 2018)',
+    what: 'The essay says the Three Horizons method fits with Mariana Mazzucato’s definition of missions, but does not give the definition. The guide’s summary (a bold goal with a clear, measurable direction and a timeframe, needing many sectors and actors, open to many solutions) comes from this report, not from the sources.',
+    usedOn: ['levels/mission'],
+  },
+  {
+    id: 'co-production',
+    short: 'Ostrom, on co-production',
+    title: 'Elinor Ostrom, "Crossing the Great Divide: Coproduction, Synergy, and Development", World Development 24(6), 1996',
+    what: 'The trends series says that more service outcomes should be co-produced, but does not define the term. The guide’s gloss (people who use a service and the officials who run it each contributing to what it produces) follows this paper.',
+    usedOn: ['levels/people-and-communities'],
+  },
+  {
+    id: 'strengths-perspective',
+    short: 'Saleebey, The Strengths Perspective',
+    title: 'Dennis Saleebey (ed.), The Strengths Perspective in Social Work Practice (Longman, 1992, and later editions)',
+    what: 'The essay makes strength-based working part of its organisation design, but does not explain it. The guide’s gloss (start from what people, families and teams can already do, and build on it, rather than from what is wrong) is the usual meaning in social work, set out in this book.',
+    usedOn: ['levels/organisation', 'reference/glossary'],
   },
 ];
 

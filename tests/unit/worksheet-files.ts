@@ -6,6 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import type { Answers } from '../../src/worksheets/answers';
+import { withGeneratedParts } from '../../src/worksheets/generated';
 import { parseWorksheet, type Worksheet } from '../../src/worksheets/schema';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
@@ -18,9 +19,12 @@ export const worksheetFiles = (): string[] =>
     .filter((f) => f.endsWith('.yaml'))
     .sort();
 
-/** The raw YAML data of a worksheet, before the schema: for building modified copies. */
+/**
+ * The YAML data of a worksheet before the schema, with its generated parts filled in as the build does
+ * (src/worksheets/generated.ts): for building modified copies.
+ */
 export function rawWorksheet(id: string): Record<string, unknown> {
-  return parse(readFileSync(join(WORKSHEET_DIR, `${id}.yaml`), 'utf8')) as Record<string, unknown>;
+  return withGeneratedParts(parse(readFileSync(join(WORKSHEET_DIR, `${id}.yaml`), 'utf8')) as Record<string, unknown>);
 }
 
 const parsed = new Map<string, Worksheet>();

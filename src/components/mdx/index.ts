@@ -14,6 +14,8 @@ import SourceList from './SourceList.astro';
 import Illustration from './Illustration.astro';
 import SourcesDisagree from './SourcesDisagree.astro';
 import Beyond from './Beyond.astro';
+import BeyondList from './BeyondList.astro';
+import ParadigmTable from './ParadigmTable.astro';
 
 export const mdxComponents = {
   Shifts,
@@ -31,4 +33,6 @@ export const mdxComponents = {
   Illustration,
   SourcesDisagree,
   Beyond,
+  BeyondList,
+  ParadigmTable,
 };
