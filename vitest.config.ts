@@ -12,7 +12,7 @@
  */
 import { configDefaults, defineConfig } from 'vitest/config';
 
-const exclude = [...configDefaults.exclude, '**/node_modules/**', '**/dist/**', '**/dist-offline/**', '**/.astro/**', '**/coverage/**'];
+const exclude = [...configDefaults.exclude, '**/node_modules/**', '**/dist/**', '**/dist-offline/**', '**/.astro/**', '**/coverage/**', '**/.stryker-tmp/**', '**/reports/**'];
 
 export default defineConfig({
   test: {

@@ -22,7 +22,7 @@ export const BEYOND: readonly BeyondEntry[] = [
     short: 'Sharpe, Three Horizons',
     title: 'Bill Sharpe, Three Horizons: The Patterning of Hope (Triarchy Press, 2013)',
     what: 'The essay on mission-driven reform recommends the Three Horizons method and names Bill Sharpe, but does not describe it. The guide’s outline of the three horizons (today’s system losing its fit, the future already present in pockets, and the innovations between them that either carry the system on or prop up the present) comes from this book, not from the sources.',
-    usedOn: ['levels/mission', 'reference/glossary'],
+    usedOn: ['levels/mission'],
   },
   {
     id: 'mazzucato-missions',
@@ -43,7 +43,7 @@ export const BEYOND: readonly BeyondEntry[] = [
     short: 'Saleebey, The Strengths Perspective',
     title: 'Dennis Saleebey (ed.), The Strengths Perspective in Social Work Practice (Longman, 1992, and later editions)',
     what: 'The essay makes strength-based working part of its organisation design, but does not explain it. The guide’s gloss (start from what people, families and teams can already do, and build on it, rather than from what is wrong) is the usual meaning in social work, set out in this book.',
-    usedOn: ['levels/organisation', 'reference/glossary'],
+    usedOn: ['levels/organisation'],
   },
 ];
 
