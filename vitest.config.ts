@@ -12,7 +12,17 @@
  */
 import { configDefaults, defineConfig } from 'vitest/config';
 
-const exclude = [...configDefaults.exclude, '**/node_modules/**', '**/dist/**', '**/dist-offline/**', '**/.astro/**', '**/coverage/**', '**/.stryker-tmp/**', '**/reports/**'];
+const exclude = [
+  ...configDefaults.exclude,
+  '**/node_modules/**',
+  '**/dist/**',
+  '**/dist-offline/**',
+  '**/dist-subpath/**',
+  '**/.astro/**',
+  '**/coverage/**',
+  '**/.stryker-tmp/**',
+  '**/reports/**',
+];
 
 export default defineConfig({
   test: {

@@ -2,11 +2,15 @@
 /**
  * A small static file server for the built site (no dependencies).
  *
- *   node scripts/serve.mjs <dir> [port]
+ *   node scripts/serve.mjs <dir> [port] [--base /field-guide/]
  *
  * Binds 127.0.0.1 only. Serves `index.html` for directories, redirects `/x` to `/x/` when `x` is a
  * directory (the site uses trailingSlash: 'always'), answers unknown paths with the site's own
  * `404.html` and status 404, and refuses any path that would leave `<dir>`.
+ *
+ * With a base path (`--base /field-guide/`, as GitHub Pages serves a project site) the folder is served
+ * under that path only: `/field-guide/muscles/trust/` is `<dir>/muscles/trust/index.html`, and any
+ * address outside the base answers a bare 404, so a link that escapes the base shows up as broken.
  *
  * Tests import `startServer(dir, 0)` to get a free port: `const { url, close } = await startServer('dist')`.
  */
@@ -89,7 +93,13 @@ async function send404(root, req, res) {
   res.end(req.method === 'HEAD' ? undefined : body);
 }
 
-function handler(root) {
+/** `field-guide` or `/field-guide` -> `/field-guide/`; nothing -> `/`. */
+export function normaliseBase(base = '/') {
+  const trimmed = base.replace(/^\/+|\/+$/g, '');
+  return trimmed ? `/${trimmed}/` : '/';
+}
+
+function handler(root, base) {
   return async (req, res) => {
     try {
       if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -98,7 +108,18 @@ function handler(root) {
         return;
       }
       const url = new URL(req.url ?? '/', 'http://localhost');
-      const file = resolveInside(root, url.pathname);
+      if (base !== '/' && url.pathname === base.slice(0, -1)) {
+        res.writeHead(301, { Location: `${base}${url.search}` });
+        res.end();
+        return;
+      }
+      if (!url.pathname.startsWith(base)) {
+        res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
+        res.end(`Not found: outside the base path ${base}`);
+        return;
+      }
+      const pathname = `/${url.pathname.slice(base.length)}`;
+      const file = resolveInside(root, pathname);
       if (file === null) {
         res.writeHead(403, { 'Content-Type': 'text/plain; charset=utf-8' });
         res.end('Forbidden');
@@ -107,7 +128,7 @@ function handler(root) {
       let info = await statOrNull(file);
       let target = file;
       if (info?.isDirectory()) {
-        if (!url.pathname.endsWith('/')) {
+        if (!pathname.endsWith('/')) {
           res.writeHead(301, { Location: `${url.pathname}/${url.search}` });
           res.end();
           return;
@@ -139,16 +160,19 @@ function handler(root) {
 }
 
 /**
- * Serves `dir` on 127.0.0.1. Port 0 picks a free port.
+ * Serves `dir` on 127.0.0.1, under `options.base` (default `/`). Port 0 picks a free port. `url` ends
+ * with the base path.
  * @param {string} dir
  * @param {number} [port]
+ * @param {{ base?: string }} [options]
  * @returns {Promise<{ url: string, port: number, close: () => Promise<void> }>}
  */
-export async function startServer(dir, port = 0) {
+export async function startServer(dir, port = 0, options = {}) {
+  const base = normaliseBase(options.base);
   const root = resolve(dir);
   const info = await statOrNull(root);
   if (!info?.isDirectory()) throw new Error(`serve: ${root} is not a directory`);
-  const server = createServer(handler(root));
+  const server = createServer(handler(root, base));
   await new Promise((ok, fail) => {
     server.once('error', fail);
     server.listen(port, '127.0.0.1', () => ok(undefined));
@@ -156,7 +180,7 @@ export async function startServer(dir, port = 0) {
   const address = server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
   return {
-    url: `http://localhost:${actualPort}/`,
+    url: `http://localhost:${actualPort}${base}`,
     port: actualPort,
     close: () =>
       new Promise((ok) => {
@@ -168,9 +192,12 @@ export async function startServer(dir, port = 0) {
 
 const invokedDirectly = process.argv[1] && pathToFileURL(resolve(process.argv[1])).href === import.meta.url;
 if (invokedDirectly) {
-  const [dir, portArg] = process.argv.slice(2);
+  const args = process.argv.slice(2);
+  const at = args.indexOf('--base');
+  const baseArg = at >= 0 ? args.splice(at, 2)[1] : undefined;
+  const [dir, portArg] = args;
   if (!dir) {
-    console.error('usage: node scripts/serve.mjs <dir> [port]');
+    console.error('usage: node scripts/serve.mjs <dir> [port] [--base /path/]');
     process.exit(2);
   }
   const port = portArg === undefined ? 4321 : Number(portArg);
@@ -178,7 +205,7 @@ if (invokedDirectly) {
     console.error(`serve: invalid port ${portArg}`);
     process.exit(2);
   }
-  startServer(dir, port).then(
+  startServer(dir, port, { base: baseArg }).then(
     ({ url, close }) => {
       console.log(`Serving ${dir} at ${url}`);
       const stop = () => close().then(() => process.exit(0));

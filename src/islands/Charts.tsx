@@ -4,6 +4,7 @@ import type { Answers } from '../worksheets/answers';
 import { mapData, radarData, radarPoint, widestGaps } from '../worksheets/charts';
 import type { Chart, MapChart, RadarChart, Worksheet } from '../worksheets/schema';
 import { t } from '../lib/strings';
+import { href } from '../lib/urls';
 
 const SERIES_CLASS = ['chart__series--a', 'chart__series--b', 'chart__series--c'];
 
@@ -124,7 +125,7 @@ function Radar({ ws, chart, answers, uid }: { ws: Worksheet; chart: RadarChart; 
           <ol>
             {gaps.map((g) => (
               <li key={g.label}>
-                {g.href ? <a href={g.href}>{g.label}</a> : g.label} ({g.values[0]} now, {g.values[1]} needed)
+                {g.href ? <a href={href(g.href)}>{g.label}</a> : g.label} ({g.values[0]} now, {g.values[1]} needed)
               </li>
             ))}
           </ol>

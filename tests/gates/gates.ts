@@ -193,8 +193,11 @@ interface PageInfo {
  * names an id (or `<a name>`) on the target page, and every resource the pages load (scripts,
  * stylesheets, images, fonts in <style>, icons...) comes from the site itself. Links (`<a href>`) to
  * other sites are allowed; `data:` and `blob:` resources are allowed. Problems are keyed by page path.
+ *
+ * With `base` (a build published under a path, e.g. `/field-guide/`), pages are read as served under
+ * it, and every internal link or resource must stay under it: one that escapes is a problem.
  */
-export function checkLinksByPage(dir: string): Map<string, string[]> {
+export function checkLinksByPage(dir: string, base = '/'): Map<string, string[]> {
   const files = listHtmlFiles(dir);
   const cache = new Map<string, PageInfo | null>();
   const info = (file: string): PageInfo | null => {
@@ -213,12 +216,13 @@ export function checkLinksByPage(dir: string): Map<string, string[]> {
 
   const byPage = new Map<string, string[]>();
   for (const file of files) {
-    const pagePath = urlPathOf(dir, file);
+    const sitePath = urlPathOf(dir, file);
+    const pagePath = `${base}${sitePath.slice(1)}`;
     const problems: string[] = [];
-    byPage.set(pagePath, problems);
+    byPage.set(sitePath, problems);
     const page = info(file);
     if (!page) continue;
-    const base = new URL(page.base ?? '', new URL(pagePath, SITE)).href;
+    const baseUrl = new URL(page.base ?? '', new URL(pagePath, SITE)).href;
     const seen = new Set<string>();
     for (const ref of page.refs) {
       const key = `${ref.kind} ${ref.url} ${ref.where}`;
@@ -233,7 +237,7 @@ export function checkLinksByPage(dir: string): Map<string, string[]> {
       }
       let url: URL;
       try {
-        url = new URL(ref.url, base);
+        url = new URL(ref.url, baseUrl);
       } catch {
         say('is not a valid URL');
         continue;
@@ -248,7 +252,11 @@ export function checkLinksByPage(dir: string): Map<string, string[]> {
         if (ref.kind === 'resource') say(`loads a resource from outside the site (${url.protocol}//${url.host})`);
         continue;
       }
-      const target = fileOf(dir, url.pathname);
+      if (!url.pathname.startsWith(base)) {
+        say(`points to ${url.pathname}, outside the base path ${base}`);
+        continue;
+      }
+      const target = fileOf(dir, `/${url.pathname.slice(base.length)}`);
       if (!existsSync(target)) {
         say(`points to ${url.pathname}, which is not in the build`);
         continue;
@@ -270,8 +278,8 @@ export function checkLinksByPage(dir: string): Map<string, string[]> {
 }
 
 /** checkLinksByPage, flattened. */
-export function checkLinks(dir: string): string[] {
-  return [...checkLinksByPage(dir).values()].flat();
+export function checkLinks(dir: string, base = '/'): string[] {
+  return [...checkLinksByPage(dir, base).values()].flat();
 }
 
 /* ------------------------------------------------------------------------------------------------ */

@@ -12,9 +12,12 @@ let dir: string;
 let server: { url: string; port: number; close: () => Promise<void> };
 
 /** A raw GET, so that `..` segments reach the server unnormalised. */
-function get(path: string): Promise<{ status: number; type: string | undefined; location: string | undefined; body: string }> {
+function get(
+  path: string,
+  port = server.port,
+): Promise<{ status: number; type: string | undefined; location: string | undefined; body: string }> {
   return new Promise((ok, fail) => {
-    const req = request({ host: '127.0.0.1', port: server.port, path, method: 'GET' }, (res) => {
+    const req = request({ host: '127.0.0.1', port, path, method: 'GET' }, (res) => {
       let body = '';
       res.setEncoding('utf8');
       res.on('data', (chunk: string) => (body += chunk));
@@ -90,5 +93,51 @@ describe('the static server', () => {
     expect(mimeType('a.png')).toBe('image/png');
     expect(mimeType('a.pdf')).toBe('application/pdf');
     for (const ext of ['pf_meta', 'pf_index', 'pf_fragment', 'pagefind']) expect(mimeType(`x.${ext}`)).toBe('application/octet-stream');
+  });
+});
+
+describe('the static server under a base path', () => {
+  let sub: { url: string; port: number; close: () => Promise<void> };
+  beforeAll(async () => {
+    sub = await startServer(dir, 0, { base: 'field-guide' });
+  });
+  afterAll(async () => {
+    await sub?.close();
+  });
+
+  it('says its address with the base path', () => {
+    expect(sub.url).toBe(`http://localhost:${sub.port}/field-guide/`);
+  });
+
+  it('serves the folder under the base path', async () => {
+    expect((await get('/field-guide/', sub.port)).body).toContain('Home');
+    expect((await get('/field-guide/guide/page/', sub.port)).body).toContain('Page');
+  });
+
+  it('redirects the base without its slash, and a directory without its slash, under the base', async () => {
+    expect((await get('/field-guide', sub.port)).location).toBe('/field-guide/');
+    const res = await get('/field-guide/guide/page?q=1', sub.port);
+    expect(res.status).toBe(301);
+    expect(res.location).toBe('/field-guide/guide/page/?q=1');
+  });
+
+  it('answers a missing file under the base with the site’s 404 page', async () => {
+    const res = await get('/field-guide/no/such/thing/', sub.port);
+    expect(res.status).toBe(404);
+    expect(res.body).toContain('Not here');
+  });
+
+  it('answers every address outside the base with a bare 404, so links that escape it show up', async () => {
+    for (const path of ['/', '/guide/page/', '/field-guidebook/', '/pagefind/pagefind-entry.json']) {
+      const res = await get(path, sub.port);
+      expect(res.status, path).toBe(404);
+      expect(res.body, path).not.toContain('Not here');
+    }
+  });
+
+  it('still refuses paths that leave the served directory', async () => {
+    const res = await get('/field-guide/../serve-test-secret.txt', sub.port);
+    expect(res.status).toBeGreaterThanOrEqual(400);
+    expect(res.body).not.toContain('secret');
   });
 });

@@ -15,7 +15,7 @@ export interface Session {
   withPage: (options: NewPageOptions, use: (page: Page) => Promise<void>) => Promise<void>;
 }
 
-export function useSiteAndBrowser(dir: string): Session {
+export function useSiteAndBrowser(dir: string, base = '/'): Session {
   const env = {
     async withPage(options, use) {
       const { page, close } = await newPage(env.browser, options);
@@ -27,7 +27,7 @@ export function useSiteAndBrowser(dir: string): Session {
     },
   } as Session;
   beforeAll(async () => {
-    env.site = await startSite(dir);
+    env.site = await startSite(dir, base);
     env.browser = await launchBrowser();
   });
   afterAll(async () => {

@@ -17,6 +17,16 @@ export function siteDir(): string {
   return dir;
 }
 
+/** The same site built under a path, as GitHub Pages serves a project site (scripts/build-subpath.mjs). */
+export const SUBPATH_BASE = '/field-guide/';
+export function subpathSiteDir(): string {
+  const dir = join(root, 'dist-subpath');
+  if (!existsSync(join(dir, 'index.html'))) {
+    throw new Error(`No build under ${SUBPATH_BASE} at ${dir}. Run \`npm run build:subpath\` first (npm test does).`);
+  }
+  return dir;
+}
+
 export const fixtureDir = (name: string): string => join(root, 'tests', 'fixtures', name);
 
 /** Folders of assets that are not pages, relative to the site root. */
@@ -65,14 +75,14 @@ export function listPages(dir: string): string[] {
 }
 
 export interface Site {
-  /** Base URL with a trailing slash, e.g. http://localhost:41234/ */
+  /** Base URL with a trailing slash, e.g. http://localhost:41234/ (or .../field-guide/ under a base path) */
   url: string;
   origin: string;
   close: () => Promise<void>;
 }
 
-/** Serves dir with scripts/serve.mjs on a free port. */
-export async function startSite(dir: string): Promise<Site> {
-  const server = await startServer(dir, 0);
+/** Serves dir with scripts/serve.mjs on a free port, under `base` when given (404 outside it). */
+export async function startSite(dir: string, base = '/'): Promise<Site> {
+  const server = await startServer(dir, 0, { base });
   return { url: server.url, origin: new URL(server.url).origin, close: server.close };
 }

@@ -2,6 +2,8 @@
  * All search goes through this interface. The hosted site uses Pagefind; the copy that opens from
  * disk (where Pagefind's module import is blocked) will plug in an index shipped as a classic script.
  */
+import { searchBundleUrl } from '../../lib/urls';
+
 export interface SearchResult {
   url: string;
   title: string;
@@ -23,8 +25,8 @@ interface Pagefind {
   options?(o: Record<string, unknown>): Promise<void>;
 }
 
-/** Pagefind, loaded on first use from the site's own /pagefind/ folder. */
-export function pagefindBackend(base = '/pagefind/'): SearchBackend {
+/** Pagefind, loaded on first use from the site's own /pagefind/ folder, under the page's base path. */
+export function pagefindBackend(base = searchBundleUrl()): SearchBackend {
   let loading: Promise<Pagefind> | undefined;
   const load = () => {
     const url = `${base}pagefind.js`;

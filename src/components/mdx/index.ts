@@ -16,6 +16,7 @@ import SourcesDisagree from './SourcesDisagree.astro';
 import Beyond from './Beyond.astro';
 import BeyondList from './BeyondList.astro';
 import ParadigmTable from './ParadigmTable.astro';
+import GuideVersion from './GuideVersion.astro';
 
 export const mdxComponents = {
   Shifts,
@@ -35,4 +36,5 @@ export const mdxComponents = {
   Beyond,
   BeyondList,
   ParadigmTable,
+  GuideVersion,
 };

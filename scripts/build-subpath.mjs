@@ -1,0 +1,20 @@
+#!/usr/bin/env node
+/**
+ * A second build of the guide under a path, as GitHub Pages publishes a project site, for the tests:
+ * BASE_PATH=/field-guide/ into dist-subpath/ (git-ignored), then its Pagefind index.
+ *
+ *   npm run build:subpath      # npm test runs it after the main build
+ */
+import { spawnSync } from 'node:child_process';
+
+export const SUBPATH_BASE = '/field-guide/';
+export const SUBPATH_DIR = 'dist-subpath';
+
+function run(command, args, env) {
+  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env }, shell: process.platform === 'win32' });
+  if (result.error) console.error(`build-subpath: ${command}: ${result.error.message} (run it with npm run build:subpath)`);
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+run('astro', ['build', '--outDir', SUBPATH_DIR, '--silent'], { BASE_PATH: SUBPATH_BASE });
+run('pagefind', ['--site', SUBPATH_DIR, '--silent'], {});
