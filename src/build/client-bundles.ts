@@ -43,12 +43,18 @@ export async function bundle(name: string): Promise<string> {
 }
 
 export default function clientBundles(): AstroIntegration {
+  let base = '/';
   return {
     name: 'psfg:client-bundles',
     hooks: {
+      'astro:config:done': ({ config }) => {
+        base = config.base.endsWith('/') ? config.base : `${config.base}/`;
+      },
       'astro:server:setup': ({ server }) => {
         server.middlewares.use(async (req, res, next) => {
-          const m = /^\/_client\/([a-z-]+)\.js/.exec(req.url ?? '');
+          // Pages ask for the bundles under the base path (src/lib/urls.ts, clientScriptUrl).
+          const url = req.url ?? '';
+          const m = url.startsWith(base) ? /^_client\/([a-z-]+)\.js/.exec(url.slice(base.length)) : null;
           if (!m?.[1] || !ENTRIES[m[1]]) return next();
           try {
             const code = await bundle(m[1]);

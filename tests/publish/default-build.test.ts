@@ -19,7 +19,15 @@ const { site, base } = publishConfig(process.env);
 const pages = listPages(dir);
 const indexable = pages.filter((p) => p !== '/404.html');
 const html = (path: string) => readFileSync(fileOf(dir, path), 'utf8');
-const head = (path: string) => parseHtml(html(path));
+/** Each page is parsed once: several tests read the same pages. */
+const parsed = new Map<string, ReturnType<typeof parseHtml>>();
+const head = (path: string) => {
+  let doc = parsed.get(path);
+  if (!doc) parsed.set(path, (doc = parseHtml(html(path))));
+  return doc;
+};
+/** For the tests that read every page. */
+const SLOW = 60_000;
 
 /** Every `<loc>` of the sitemap index's sitemaps. */
 function sitemapUrls(): string[] {
@@ -102,7 +110,7 @@ describe('the preview images', () => {
     for (const name of images) expect(pngSize(join(dir, 'og', name))).toEqual({ signature: 'PNG', width: 1200, height: 630 });
     const used = new Set(pages.map((p) => head(p).querySelector('meta[property="og:image"]')?.getAttribute('content')));
     for (const type of ['home', 'muscles', 'worksheets', 'printable', 'reference']) expect(used).toContain(`${site}${base}og/${type}.png`);
-  });
+  }, SLOW);
 
   it('differ by page type (each carries its own label)', () => {
     const bytes = new Set(images.map((name) => readFileSync(join(dir, 'og', name)).toString('base64')));
@@ -136,7 +144,7 @@ describe('_headers', () => {
       }
     }
     for (const [name, values] of header) expect([...values].sort(), name).toEqual([...(union.get(name) ?? [])].sort());
-  });
+  }, SLOW);
 
   it('sends the security headers a meta tag cannot', () => {
     expect(all?.get('referrer-policy')).toBe('no-referrer');
@@ -175,7 +183,7 @@ describe('the version', () => {
   it('is shown in the footer of every page and on /about/', () => {
     for (const path of pages) expect(head(path).querySelector('footer [data-guide-version]')?.textContent, path).toBe(version);
     expect(head('/about/').querySelector('main [data-guide-version]')?.textContent).toBe(version);
-  });
+  }, SLOW);
 
   it('has an entry in CHANGELOG.md', () => {
     expect(readFileSync(join(root, 'CHANGELOG.md'), 'utf8')).toMatch(new RegExp(`^## ${version.replace(/\./g, '\\.')}\\b`, 'm'));
