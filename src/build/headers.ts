@@ -44,8 +44,9 @@ export const PERMISSIONS_POLICY = [
 
 export const CACHE_HASHED = 'public, max-age=31536000, immutable';
 export const CACHE_SHORT = 'public, max-age=0, must-revalidate';
-/** Cloudflare Pages reads at most 100 rules. */
+/** Cloudflare Pages reads at most 100 rules, and lines of at most 2,000 characters. */
 const MAX_RULES = 100;
+export const MAX_LINE = 2000;
 
 const META_CSP = /<meta http-equiv="content-security-policy" content="([^"]*)"/i;
 
@@ -115,8 +116,14 @@ export default function headers(): AstroIntegration {
         }
         // Pagefind writes its folder after this hook; it is named here so its rule exists.
         const entries = [...new Set([...readdirSync(root), 'pagefind'])];
-        await writeFile(join(root, '_headers'), headersFile(base, entries, policies));
+        const text = headersFile(base, entries, policies);
+        await writeFile(join(root, '_headers'), text);
         logger.info(`_headers written: one policy from ${policies.length} pages`);
+        const longest = Math.max(...text.split('\n').map((l) => l.length));
+        if (longest > MAX_LINE) {
+          // Each distinct inline <style> or <script> adds a hash: fewer distinct inline blocks shorten it.
+          logger.warn(`_headers has a line of ${longest} characters; Cloudflare Pages ignores lines over ${MAX_LINE}`);
+        }
       },
     },
   };
