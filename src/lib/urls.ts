@@ -70,10 +70,19 @@ interface Env {
 /** Astro's `import.meta.env` on the server and in Vitest; absent in the esbuild client bundles. */
 const env: Env | undefined = (import.meta as { env?: Env }).env;
 
+/**
+ * A base as given, with its trailing slash. Not validated: the page's own `data-base` is trusted as
+ * written (the copy on disk may one day give a relative one, such as `../../`).
+ */
+function slashed(base: string): string {
+  const b = base.endsWith('/') ? base : `${base}/`;
+  return b.startsWith('/') || b.startsWith('.') ? b : `/${b}`;
+}
+
 /** The base path of this build: from the page in the browser, from Astro's config on the server. */
 export function siteBase(): string {
   const fromPage = typeof document === 'undefined' ? undefined : document.documentElement?.dataset['base'];
-  return normaliseBase(fromPage ?? env?.BASE_URL);
+  return fromPage ? slashed(fromPage) : normaliseBase(env?.BASE_URL);
 }
 
 /** The site URL of this build (server side: canonical links and previews are made at build time). */
@@ -86,12 +95,12 @@ const isSitePath = (path: string): boolean => path.startsWith('/') && !path.star
 /** A site path under `base`. Anything else (`#top`, `https://...`, `mailto:`) is returned unchanged. */
 export function withBase(path: string, base: string): string {
   if (!isSitePath(path)) return path;
-  return `${normaliseBase(base)}${path.slice(1)}`;
+  return `${slashed(base)}${path.slice(1)}`;
 }
 
 /** The site path of a URL path under `base`, or null when it lies outside the base. */
 export function stripBase(pathname: string, base: string): string | null {
-  const b = normaliseBase(base);
+  const b = slashed(base);
   if (b === '/') return pathname;
   if (pathname === b.slice(0, -1)) return '/';
   return pathname.startsWith(b) ? `/${pathname.slice(b.length)}` : null;

@@ -142,6 +142,11 @@ describe('in the browser, the base comes from the page', () => {
     expect(pagePath('/field-guide/404.html')).toBe('/404.html');
   });
 
+  it('uses a base the page gives as it is, even a relative one', () => {
+    pageWithBase('../../');
+    expect(href('/muscles/trust/')).toBe('../../muscles/trust/');
+  });
+
   it('falls back to the build base (here Vite\u2019s default, /) when the page says nothing', () => {
     pageWithBase(undefined);
     expect(siteBase()).toBe('/');
