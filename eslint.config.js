@@ -6,7 +6,17 @@ import globals from 'globals';
 
 export default defineConfig(
   {
-    ignores: ['dist/', 'dist-offline/', 'dist-subpath/', '.astro/', 'node_modules/', 'coverage/', 'tests/fixtures/', '.stryker-tmp/', 'reports/'],
+    ignores: [
+      'dist/',
+      'dist-offline/',
+      'dist-subpath/',
+      '.astro/',
+      'node_modules/',
+      'coverage/',
+      'tests/fixtures/',
+      '.stryker-tmp/',
+      'reports/',
+    ],
   },
   tseslint.configs.recommended,
   astro.configs.recommended,
