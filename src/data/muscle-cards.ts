@@ -28,7 +28,8 @@ export const MUSCLE_CARDS: Readonly<Record<MuscleId, MuscleCard>> = {
       "Write down the government team's three top priorities for this year, in their words. Cross out one idea of yours that serves none of them, and decide not to raise it at your next meeting.",
   },
   trust: {
-    essence: 'Be an ally that leaders can confide in, who listens closely and can still say the hard thing, and treat accountability as a shared goal.',
+    essence:
+      'Be an ally that leaders can confide in, who listens closely and can still say the hard thing, and treat accountability as a shared goal.',
     questions: [
       'Which people in the system would call you first if something went wrong? Which would avoid you?',
       'When did you last tell a senior partner a hard truth? How did you say it, and what happened to the relationship?',
@@ -38,7 +39,8 @@ export const MUSCLE_CARDS: Readonly<Record<MuscleId, MuscleCard>> = {
       'List the five people your work depends on most. Mark the one whose trust is weakest, and book a short conversation with them whose only purpose is to listen.',
   },
   'people-and-relationships': {
-    essence: "Judge the work by the change in people's lives, and give frontline workers and groups left out in the past real influence over it.",
+    essence:
+      "Judge the work by the change in people's lives, and give frontline workers and groups left out in the past real influence over it.",
     questions: [
       "If you described last quarter's progress to a family that uses the service, what would they recognise as a change in their own lives?",
       'For women and other groups historically left out, who is present in your process, who participates, who has real agency, and who leads?',
@@ -48,25 +50,30 @@ export const MUSCLE_CARDS: Readonly<Record<MuscleId, MuscleCard>> = {
       "Pick one measure you report. In one line, write the change in someone's life it should lead to. If you cannot, mark it as a measure to review.",
   },
   coalitions: {
-    essence: 'Deep change needs a winning coalition of the people it affects and the people who can make or block it, held together by a bargain each side gains from.',
+    essence:
+      'Deep change needs a winning coalition of the people it affects and the people who can make or block it, held together by a bargain each side gains from.',
     questions: [
       'Which group that is not yet on board could undermine the reform later, and what would it take to bring them in?',
       'What would a shared bargain look like: what does each side give, and what does each side get?',
       'Who is trusted by more than one side and could hold a safe space between them?',
     ],
-    action: 'Name one actor who could block your change and whom you have never asked what they want. Write the first question you will ask them.',
+    action:
+      'Name one actor who could block your change and whom you have never asked what they want. Write the first question you will ask them.',
   },
   reflection: {
-    essence: 'Step back from urgent demands to think, connect and focus on purpose, alone and with others, and help the leaders you work with do the same.',
+    essence:
+      'Step back from urgent demands to think, connect and focus on purpose, alone and with others, and help the leaders you work with do the same.',
     questions: [
       'What took most of your attention last week? How much of it was urgent but not important?',
       'When did you last have an unbroken hour to think about purpose rather than tasks?',
       "What would your next retreat need, in goal, organisation and facilitation, to be worth everyone's time?",
     ],
-    action: 'Open your calendar. Book one unbroken hour in the next two weeks to think about purpose, and give it a title that tells others it is work.',
+    action:
+      'Open your calendar. Book one unbroken hour in the next two weeks to think about purpose, and give it a title that tells others it is work.',
   },
   purpose: {
-    essence: 'Agree what matters and what good looks like, choose a few priorities, and use a method that keeps asking the right questions.',
+    essence:
+      'Agree what matters and what good looks like, choose a few priorities, and use a method that keeps asking the right questions.',
     questions: [
       'If you asked the people your work serves what it is for, what would they say? How close is that to your own words?',
       'How many priorities are you carrying today? If you could keep only three, which would they be?',
@@ -76,7 +83,8 @@ export const MUSCLE_CARDS: Readonly<Record<MuscleId, MuscleCard>> = {
       'Write the purpose of your work in one sentence, as someone it serves would say it. Ask one colleague to do the same without seeing yours, then compare.',
   },
   resourcing: {
-    essence: 'Small sums of flexible, patient money, and reporting that helps people learn rather than only look good, make deep change possible.',
+    essence:
+      'Small sums of flexible, patient money, and reporting that helps people learn rather than only look good, make deep change possible.',
     questions: [
       'If you had a few hundred thousand dollars of flexible money for the next two or three years, what would you spend it on first?',
       'How much of what you report does anyone use to make a decision?',

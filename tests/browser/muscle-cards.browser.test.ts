@@ -64,8 +64,8 @@ describe.each(PAPERS)('printed on $paper', ({ paper, format, width, height }) =>
     await env.withPage({}, async (page) => {
       await page.goto(new URL('/muscles/cards/', env.site.url).href, { waitUntil: 'networkidle' });
       await page.emulateMedia({ media: 'print' });
-      cardWords = await page.$$eval('.muscle-card', (cards) => cards.map((c) => (c as HTMLElement).innerText));
-      cardWords = cardWords.map((t) => words(t as unknown as string));
+      const cardTexts = await page.$$eval('.muscle-card', (cards) => cards.map((c) => (c as HTMLElement).innerText));
+      cardWords = cardTexts.map(words);
       const file = join(tmp, `${format}.pdf`);
       writeFileSync(file, await page.pdf({ format, printBackground: true }));
       pdf = readPdf(file);
@@ -78,14 +78,21 @@ describe.each(PAPERS)('printed on $paper', ({ paper, format, width, height }) =>
 
   it('puts every word of card N on page N, in order, and nothing else', () => {
     MUSCLES.forEach((m, i) => {
-      const onPage = words(pdf.words.filter((w) => w.page === i + 1).map((w) => w.text).join(' '));
+      const onPage = words(
+        pdf.words
+          .filter((w) => w.page === i + 1)
+          .map((w) => w.text)
+          .join(' '),
+      );
       expect(onPage.join(' '), `page ${i + 1} (${m.id})`).toBe(cardWords[i]!.join(' '));
       expect(pdf.pageText(i + 1)).toContain(m.title);
     });
   });
 
   it('prints no word outside the page box or within 10 mm of its edge', () => {
-    const outside = pdf.words.filter((w) => w.xMin < 10 * MM || w.yMin < 10 * MM || w.xMax > pdf.width - 10 * MM || w.yMax > pdf.height - 10 * MM);
+    const outside = pdf.words.filter(
+      (w) => w.xMin < 10 * MM || w.yMin < 10 * MM || w.xMax > pdf.width - 10 * MM || w.yMax > pdf.height - 10 * MM,
+    );
     expect(outside.map((w) => `page ${w.page}: "${w.text}" at ${w.xMin.toFixed(0)},${w.yMin.toFixed(0)}`)).toEqual([]);
     expect(pdf.words.length).toBeGreaterThan(7 * 100);
   });

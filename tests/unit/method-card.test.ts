@@ -6,11 +6,20 @@
 import { describe, expect, it } from 'vitest';
 import { parseWorksheet } from '../../src/worksheets/schema';
 import { SOURCE_IDS } from '../../src/data/sources';
+import { runTime, timeLine } from '../../src/lib/timing';
 import { allKindsInput, loadWorksheet, worksheetFiles } from './worksheet-files';
 
 const FILE = 'worksheets/broken.yaml';
 const CARD_FIELDS = ['whenToUse', 'whenNotToUse', 'leaveWith', 'involve', 'watchOutFor', 'realExample'] as const;
 const LIST_FIELDS = CARD_FIELDS.filter((f) => f !== 'realExample');
+
+/** The every-kind worksheet, for groups of up to `max` people. */
+function forGroups(max: number): ReturnType<typeof allKindsInput> {
+  const input = allKindsInput();
+  input['mode'] = 'both';
+  input['groupSize'] = { min: 2, max };
+  return input;
+}
 
 function failure(data: unknown): string {
   try {
@@ -67,7 +76,7 @@ describe('the method card fields', () => {
 
 describe('the timings', () => {
   it('accepts a group time and a fieldwork note on a worksheet for groups', () => {
-    const input = { ...allKindsInput(), mode: 'both', groupSize: { min: 2, max: 12 } };
+    const input = forGroups(12);
     input['time'] = { prep: 5, run: 15, groupRun: 60, followUp: 10, fieldwork: 'Interviews held over one to two weeks' };
     const ws = parseWorksheet(input, FILE);
     expect(ws.time).toEqual({ prep: 5, run: 15, groupRun: 60, followUp: 10, fieldwork: 'Interviews held over one to two weeks' });
@@ -86,13 +95,13 @@ describe('the timings', () => {
   });
 
   it('rejects a group time equal to the solo time', () => {
-    const input = { ...allKindsInput(), mode: 'both', groupSize: { min: 2, max: 6 } };
+    const input = forGroups(6);
     input['time'] = { prep: 0, run: 30, groupRun: 30, followUp: 0 };
     expect(failure(input)).toMatch(/  - time\.groupRun: time\.groupRun equals time\.run/);
   });
 
   it('rejects a group time below one minute, and an empty fieldwork note', () => {
-    const input = { ...allKindsInput(), mode: 'both', groupSize: { min: 2, max: 6 } };
+    const input = forGroups(6);
     input['time'] = { prep: 0, run: 30, groupRun: 0, followUp: 0, fieldwork: '' };
     const message = failure(input);
     expect(message).toMatch(/  - time\.groupRun: /);
@@ -105,5 +114,29 @@ describe('the timings', () => {
       if (ws.mode === 'solo' || !ws.groupSize || ws.groupSize.max < 8) continue;
       expect(ws.time.groupRun, ws.id).toBeGreaterThan(ws.time.run);
     }
+  });
+});
+
+describe('the time line shown on worksheet pages', () => {
+  const group = { min: 2, max: 12 };
+  it('gives the solo and the group time apart when both are set', () => {
+    expect(runTime({ mode: 'both', groupSize: group, time: { prep: 5, run: 15, groupRun: 60, followUp: 15 } })).toBe(
+      '15 min on your own, 1 h for a group of 12',
+    );
+    expect(runTime({ mode: 'group', groupSize: group, time: { prep: 0, run: 45, groupRun: 75, followUp: 0 } })).toBe(
+      '45 min to run, 1 h 15 min for a group of 12',
+    );
+  });
+
+  it('gives one time when there is no group time', () => {
+    expect(runTime({ mode: 'both', groupSize: group, time: { prep: 0, run: 40, followUp: 0 } })).toBe('40 min to run');
+    expect(runTime({ mode: 'solo', time: { prep: 0, run: 20, followUp: 0 } })).toBe('20 min to run');
+  });
+
+  it('adds preparation and follow-up, or says there is none', () => {
+    expect(timeLine({ mode: 'solo', time: { prep: 0, run: 20, followUp: 0 } })).toBe('20 min to run; no preparation; no follow-up');
+    expect(timeLine({ mode: 'both', groupSize: group, time: { prep: 90, run: 15, groupRun: 60, followUp: 15 } })).toBe(
+      '15 min on your own, 1 h for a group of 12; 1 h 30 min to prepare; 15 min to follow up',
+    );
   });
 });
