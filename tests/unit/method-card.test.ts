@@ -43,19 +43,19 @@ describe('the method card fields', () => {
     expect(failure(empty)).toMatch(new RegExp(`  - ${field}: `));
     const blank = allKindsInput();
     blank[field] = ['A point.', ''];
-    expect(failure(blank)).toMatch(new RegExp(`  - ${field}\\.1: `));
+    expect(failure(blank)).toMatch(new RegExp(`  - ${field} > item 2: `));
   });
 
   it('rejects a real example from a source that is not one of the five', () => {
     const input = allKindsInput();
     input['realExample'] = { source: 'wikipedia', text: 'Something.', fit: 'direct' };
-    expect(failure(input)).toMatch(/  - realExample\.source: /);
+    expect(failure(input)).toMatch(/  - realExample > source: "wikipedia" is not one of the five sources/);
   });
 
   it('requires a relation when the example is only the nearest one', () => {
     const input = allKindsInput();
     input['realExample'] = { source: 'trends', text: 'Something the blog says.', fit: 'nearest' };
-    expect(failure(input)).toMatch(/  - realExample\.relation: relation is required when fit is "nearest"/);
+    expect(failure(input)).toMatch(/  - realExample > relation: relation is required when fit is "nearest"/);
     input['realExample'] = { ...(input['realExample'] as object), relation: 'How it bears on the worksheet.' };
     expect(failure(input)).toBe('');
   });
@@ -91,21 +91,21 @@ describe('the timings', () => {
   it('rejects a group time on a worksheet for one person', () => {
     const input = allKindsInput();
     input['time'] = { prep: 0, run: 10, groupRun: 30, followUp: 0 };
-    expect(failure(input)).toMatch(/  - time\.groupRun: time\.groupRun is for group sessions/);
+    expect(failure(input)).toMatch(/  - time > groupRun: time\.groupRun is for group sessions/);
   });
 
   it('rejects a group time equal to the solo time', () => {
     const input = forGroups(6);
     input['time'] = { prep: 0, run: 30, groupRun: 30, followUp: 0 };
-    expect(failure(input)).toMatch(/  - time\.groupRun: time\.groupRun equals time\.run/);
+    expect(failure(input)).toMatch(/  - time > groupRun: time\.groupRun equals time\.run/);
   });
 
   it('rejects a group time below one minute, and an empty fieldwork note', () => {
     const input = forGroups(6);
     input['time'] = { prep: 0, run: 30, groupRun: 0, followUp: 0, fieldwork: '' };
     const message = failure(input);
-    expect(message).toMatch(/  - time\.groupRun: /);
-    expect(message).toMatch(/  - time\.fieldwork: /);
+    expect(message).toMatch(/  - time > groupRun: /);
+    expect(message).toMatch(/  - time > fieldwork: /);
   });
 
   it('gives every worksheet for large groups a group time longer than the solo time', () => {
