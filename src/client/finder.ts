@@ -7,6 +7,8 @@ export interface FinderRow {
   muscles: string[];
   levels: string[];
   time: number;
+  /** Minutes for the largest group, when that differs from `time`. */
+  groupTime?: number | undefined;
   mode: string;
 }
 export interface FinderFilter {
@@ -22,7 +24,7 @@ export function matches(row: FinderRow, f: FinderFilter): boolean {
   return (
     (!f.muscle || row.muscles.includes(f.muscle)) &&
     (!f.level || row.levels.includes(f.level)) &&
-    (!f.time || row.time <= f.time) &&
+    (!f.time || (f.mode === 'group' && row.groupTime !== undefined ? row.groupTime : row.time) <= f.time) &&
     (!f.mode || row.mode === f.mode || row.mode === 'both')
   );
 }
@@ -44,6 +46,7 @@ export function initFinder(): void {
           muscles: words(tr.dataset['muscles']),
           levels: words(tr.dataset['levels']),
           time: Number(tr.dataset['time']),
+          groupTime: tr.dataset['groupTime'] ? Number(tr.dataset['groupTime']) : undefined,
           mode: tr.dataset['mode'] ?? '',
         },
         filter,

@@ -148,3 +148,4 @@ export function minutes(n: number): string {
   const m = n % 60;
   return m ? `${h} h ${m} min` : `${h} h`;
 }
+export const worksheetExampleUrl = (id: string): string => `/worksheets/${id}/example/`;

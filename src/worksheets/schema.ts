@@ -10,6 +10,7 @@
  */
 import { z } from 'astro/zod';
 import { GAP_IDS, LEVEL_IDS, MUSCLE_IDS, WORKSHEET_IDS } from '../data/frameworks';
+import { SOURCE_IDS } from '../data/sources';
 
 /** A stable id: lower case letters, digits and hyphens. Answers are stored under prompt ids. */
 const idSchema = z.string().regex(/^[a-z][a-z0-9-]*$/, 'use lower-case letters, digits and hyphens, starting with a letter');
@@ -157,6 +158,62 @@ export const mapChartSchema = z
 
 export const chartSchema = z.discriminatedUnion('kind', [radarChartSchema, mapChartSchema]);
 
+/** A non-empty list of short points, each one sentence or two. */
+const pointsSchema = z.array(z.string().min(1)).min(1);
+
+/**
+ * A real example from one of the five sources. `fit: direct` when the source describes this kind of
+ * work; `fit: nearest` when no source does, and the nearest source example is given instead, with
+ * `relation` saying how it bears on the worksheet.
+ */
+export const realExampleSchema = z
+  .object({
+    /** The source it comes from, by id in `src/data/sources.ts`. */
+    source: oneOf(SOURCE_IDS, 'one of the five sources (see SOURCE_IDS in src/data/sources.ts)'),
+    /** What the source reports, in the guide's own words. Nothing the source does not say. */
+    text: z.string().min(1),
+    fit: z.enum(['direct', 'nearest']),
+    /** Required when `fit` is `nearest`: how the example relates to this worksheet. */
+    relation: z.string().min(1).optional(),
+  })
+  .strict()
+  .superRefine((ex, ctx) => {
+    if (ex.fit === 'nearest' && !ex.relation)
+      ctx.addIssue({ code: 'custom', message: 'relation is required when fit is "nearest": say how the example relates', path: ['relation'] });
+  });
+
+/**
+ * The method card, as the best method cards give it (18F, the UK Futures Toolkit): when to use the
+ * worksheet and when not to, what you leave with, who to involve, what to watch out for, and a real
+ * example. Every field is required, so a worksheet without its card fails the build.
+ */
+export const methodCardFields = {
+  whenToUse: pointsSchema,
+  whenNotToUse: pointsSchema,
+  /** What a reader holds at the end: the outputs, as things. */
+  leaveWith: pointsSchema,
+  /** Who should be in the room or be asked. */
+  involve: pointsSchema,
+  /** Traps and risks. */
+  watchOutFor: pointsSchema,
+  realExample: realExampleSchema,
+};
+
+/**
+ * Minutes, each stated: preparing, running, following up. `run` is the solo time, or the only time.
+ * `groupRun` is the time for a group of `groupSize.max`, when that differs from `run`; `fieldwork`
+ * describes work spread over days, such as interviews, which no minute count captures.
+ */
+export const timeSchema = z
+  .object({
+    prep: z.number().int().min(0),
+    run: z.number().int().min(1),
+    followUp: z.number().int().min(0),
+    groupRun: z.number().int().min(1).optional(),
+    fieldwork: z.string().min(1).optional(),
+  })
+  .strict();
+
 export const worksheetSchema = z
   .object({
     id: oneOf(WORKSHEET_IDS, 'a planned worksheet id (see WORKSHEET_IDS in src/data/frameworks.ts)'),
@@ -168,8 +225,7 @@ export const worksheetSchema = z
     muscles: z.array(oneOf(MUSCLE_IDS, 'a muscle id')).default([]),
     levels: z.array(oneOf(LEVEL_IDS, 'a level id')).default([]),
     gaps: z.array(oneOf(GAP_IDS, 'a gap id')).default([]),
-    /** Minutes, each stated: preparing, running, following up. */
-    time: z.object({ prep: z.number().int().min(0), run: z.number().int().min(1), followUp: z.number().int().min(0) }).strict(),
+    time: timeSchema,
     mode: z.enum(['solo', 'group', 'both']),
     /** People in a group session; required unless the worksheet is solo only. */
     groupSize: z.object({ min: z.number().int().min(2), max: z.number().int().min(2) }).strict().optional(),
@@ -180,6 +236,7 @@ export const worksheetSchema = z
     charts: z.array(chartSchema).default([]),
     /** Earlier prompt ids and the ids they became, so answers follow a renamed prompt. */
     renamed: z.record(z.string(), idSchema).default({}),
+    ...methodCardFields,
   })
   .strict()
   .superRefine((ws, ctx) => {
@@ -210,6 +267,9 @@ export const worksheetSchema = z
     });
     if (ws.mode !== 'solo' && !ws.groupSize) issue(['groupSize'], `groupSize ({ min, max }) is required when mode is "${ws.mode}"`);
     if (ws.groupSize && ws.groupSize.min > ws.groupSize.max) issue(['groupSize', 'min'], `min (${ws.groupSize.min}) must not exceed max (${ws.groupSize.max})`);
+    if (ws.time.groupRun !== undefined && ws.mode === 'solo') issue(['time', 'groupRun'], 'time.groupRun is for group sessions: remove it, or set mode to group or both');
+    if (ws.time.groupRun !== undefined && ws.mode === 'both' && ws.time.groupRun === ws.time.run)
+      issue(['time', 'groupRun'], 'time.groupRun equals time.run: leave it out when the group takes the solo time');
     ws.charts.forEach((chart, i) => {
       if (chart.kind === 'radar') {
         chart.axes.forEach((axis, ai) => {
@@ -252,6 +312,7 @@ export type TableColumn = z.output<typeof tableColumnSchema>;
 export type Chart = Worksheet['charts'][number];
 export type RadarChart = z.output<typeof radarChartSchema>;
 export type MapChart = z.output<typeof mapChartSchema>;
+export type RealExample = z.output<typeof realExampleSchema>;
 
 export { allPrompts } from './prompts';
 

@@ -20,6 +20,14 @@ describe('the worksheet finder', () => {
     expect(matches(row, { ...any, time: 30 })).toBe(true);
     expect(matches(row, { ...any, time: 15 })).toBe(false);
   });
+  it('judges the time of a group session by the group time, when there is one', () => {
+    const long = { ...row, time: 15, groupTime: 60 };
+    expect(matches(long, { ...any, time: 15 })).toBe(true);
+    expect(matches(long, { ...any, time: 15, mode: 'solo' })).toBe(true);
+    expect(matches(long, { ...any, time: 15, mode: 'group' })).toBe(false);
+    expect(matches(long, { ...any, time: 60, mode: 'group' })).toBe(true);
+    expect(matches(row, { ...any, time: 30, mode: 'group' })).toBe(true);
+  });
   it('counts a worksheet for solo or group as both', () => {
     expect(matches(row, { ...any, mode: 'solo' })).toBe(true);
     expect(matches(row, { ...any, mode: 'group' })).toBe(true);

@@ -120,6 +120,7 @@ export function allKindsInput(): Record<string, unknown> & {
     time: { prep: 0, run: 10, followUp: 0 },
     mode: 'solo',
     steps: ['Answer each question.'],
+    ...methodCardInput(),
     sections: [
       {
         id: 'all',
@@ -179,5 +180,17 @@ export function allKindsInput(): Record<string, unknown> & {
       },
       { kind: 'map', id: 'actors-map', title: 'Actors', table: 'actors', label: 'who', x: 'power', y: 'support' },
     ],
+  };
+}
+
+/** The method-card fields every worksheet must have, as an author writes them (fresh each time). */
+export function methodCardInput(): Record<string, unknown> {
+  return {
+    whenToUse: ['When you want to try every kind of prompt.'],
+    whenNotToUse: ['When you need a real worksheet.'],
+    leaveWith: ['One answer of each kind.'],
+    involve: ['Anyone testing the form.'],
+    watchOutFor: ['It proves nothing about content.'],
+    realExample: { source: 'justsystems-2024', text: 'The source reviewed 53 initiatives.', fit: 'direct' },
   };
 }
