@@ -59,7 +59,14 @@ export function options(entry: string): BuildOptions {
 export async function bundle(name: string): Promise<string> {
   const entry = ENTRIES[name];
   if (!entry) throw new Error(`no client bundle named ${name}`);
-  const result = await build({ ...options(entry), plugins: name === 'pdf' ? [pdfFontsPlugin()] : [] });
+  const base = options(entry);
+  const result = await build(
+    name === 'pdf'
+      ? // pdfkit's browser module builds one URL from import.meta.url when it loads (for PDF/A, unused
+        // here); an IIFE has no import.meta, so it gets a stand-in instead of throwing.
+        { ...base, plugins: [pdfFontsPlugin()], define: { ...base.define, 'import.meta.url': '"file:///_client/pdf.js"' } }
+      : base,
+  );
   return result.outputFiles?.[0]?.text ?? '';
 }
 

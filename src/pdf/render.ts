@@ -90,6 +90,8 @@ async function render(input: PdfInput, fonts: PdfFontBytes, glyphs: GlyphCache):
     workbook || docs.length !== 1 ? `${pdfWords.workbookTitle} – ${guideName}` : `${docs[0]!.title}: ${t.yourAnswers.toLowerCase()}`;
   const doc = new PDFDocument({
     size: 'A4',
+    // The default font, instead of Helvetica, which pdfkit's browser build does not carry.
+    font: fonts.regular.slice(),
     margins: MARGIN,
     bufferPages: true,
     pdfVersion: '1.7',
