@@ -9,6 +9,10 @@
  *   npm run bench -- --dir some/dist   # measure another build (implies --no-build)
  *   npm run bench -- --lighthouse      # also Lighthouse scores per page type (fetches lighthouse@13 with npx)
  *
+ * With --browser it also measures the PDF download: the bytes the click loads (pdf.js: pdfkit and the
+ * fonts), the time from click to file for a worksheet with a 5,000-word answer (a cold and a warm
+ * click), the time to render the workbook of every complete example in the page, and each PDF's size.
+ *
  * Lines: {"build": ...}, then {"page": ...} per page type, then {"goal": ...} per goal. Goals are
  * reported with pass true/false (null when the page does not exist); they never fail the process.
  */
@@ -40,6 +44,9 @@ export const PAGES = [
 export const GOALS = {
   guidanceHtmlCssGzip: 14336,
   worksheetJsGzip: 20480,
+  pdfClickGzip: 614400,
+  pdfWorksheetMs: 1000,
+  pdfWorkbookMs: 3000,
 };
 
 const print = (value) => process.stdout.write(`${JSON.stringify(value)}\n`);
@@ -242,6 +249,7 @@ async function main() {
   }
 
   let typing = null;
+  let pdf = null;
   const lighthouseScores = {};
   if (withBrowser) {
     const { launchBrowser } = await import('../tests/support/browser.ts');
@@ -254,6 +262,7 @@ async function main() {
         print({ page: type, path, browser: await browserWeight(browser, server.url, path) });
       }
       if (results.worksheet) typing = await typingLongTasks(browser, server.url);
+      if (results.worksheet) pdf = await pdfBench(browser, server.url);
       if (withLighthouse) {
         const { findBrowser } = await import('../tests/support/browser.ts');
         for (const { type, path } of PAGES) {
@@ -304,6 +313,34 @@ async function main() {
       note: measured ? undefined : 'run with --browser --lighthouse to measure',
     });
   }
+  const pdfGoal = (goal, value, limit, extra = {}) =>
+    print({
+      goal,
+      value,
+      limit,
+      pass: value == null ? null : value <= limit,
+      ...extra,
+      note: pdf ? undefined : 'run with --browser to measure',
+    });
+  pdfGoal(
+    'PDF: bytes loaded on click (code + fonts, gzip) <= 614400, none before the click',
+    pdf ? pdf.clickGzip : null,
+    GOALS.pdfClickGzip,
+    {
+      requestsBeforeClick: pdf ? pdf.pdfRequestsBeforeClick : null,
+    },
+  );
+  pdfGoal(
+    'PDF: click to file, worksheet with a 5,000-word answer, < 1000 ms (first click)',
+    pdf ? pdf.clickToFileMs : null,
+    GOALS.pdfWorksheetMs,
+    {
+      secondClickMs: pdf ? pdf.secondClickMs : null,
+    },
+  );
+  pdfGoal('PDF: workbook of every complete worksheet rendered in the page < 3000 ms', pdf ? pdf.workbookMs : null, GOALS.pdfWorkbookMs, {
+    worksheets: pdf ? pdf.workbookWorksheets : null,
+  });
   print({
     goal: 'typing into a 5,000-character answer causes no task longer than 50 ms',
     path: '/worksheets/muscles-check/',
@@ -376,6 +413,130 @@ async function typingLongTasks(browser, origin) {
     const tasks = await page.evaluate(() => window.__longTasks);
     const length = (await field.inputValue()).length;
     return { answerLength: length, longTasks: tasks.length, longestTaskMs: tasks.length ? Math.max(...tasks) : 0 };
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * The PDF download, in Chromium against the build: the complete coalition map example, with a 5,000-word
+ * answer in place of one of its answers, is stored, the page opened, Download PDF clicked twice (cold, then warm); then the workbook of every
+ * complete example, and each worksheet alone, rendered in the page with `__psfgPdf.renderPdf`.
+ */
+async function pdfBench(browser, origin) {
+  const { build: esbuild } = await import('esbuild');
+  const { writeFileSync, mkdtempSync, rmSync, readdirSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  // The document model and the test fixture, bundled so plain Node can run them.
+  const out = await esbuild({
+    stdin: {
+      contents:
+        "export { worksheetDocument } from './src/worksheets/document.ts'; export { longAnswer } from './tests/support/pdf-fixtures.ts'; export { KEYS } from './src/lib/storage-keys.ts';",
+      resolveDir: root,
+      loader: 'ts',
+    },
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    write: false,
+    logLevel: 'silent',
+  });
+  const tmp = mkdtempSync(join(tmpdir(), 'psfg-bench-'));
+  const modFile = join(tmp, 'model.mjs');
+  writeFileSync(modFile, out.outputFiles[0].text);
+  const { worksheetDocument, longAnswer, KEYS } = await import(modFile);
+  rmSync(tmp, { recursive: true, force: true });
+  const definition = (id) => {
+    const html = readFileSync(join(dir, 'worksheets', id, 'index.html'), 'utf8');
+    return JSON.parse(/<script\b[^>]*\bdata-worksheet-definition\b[^>]*>([\s\S]*?)<\/script>/.exec(html)[1]);
+  };
+  const examples = readdirSync(join(root, 'worksheets', 'examples'))
+    .filter((f) => f.endsWith('.complete.json'))
+    .sort()
+    .map((f) => JSON.parse(readFileSync(join(root, 'worksheets', 'examples', f), 'utf8')));
+  const docs = examples.map((e) => worksheetDocument(definition(e.worksheet), e.answers));
+
+  const context = await browser.newContext({ acceptDownloads: true });
+  const page = await context.newPage();
+  try {
+    const id = 'coalition-map';
+    await page.goto(origin);
+    // A record in the shape src/worksheets/storage.ts writes (as tests/browser/helpers-worksheets.ts makes it).
+    const record = {
+      format: 'psfg-worksheet',
+      version: 1,
+      worksheet: id,
+      worksheetVersion: 1,
+      rev: 1,
+      updated: new Date().toISOString(),
+      answers: { ...examples.find((e) => e.worksheet === id).answers, brokers: longAnswer() },
+      earlier: [],
+    };
+    await page.evaluate(([k, v]) => window.localStorage.setItem(k, v), [KEYS.worksheet(id), JSON.stringify(record)]);
+    const before = [];
+    const onRequest = (r) => before.push(r.url());
+    page.on('request', onRequest);
+    await page.goto(new URL(`/worksheets/${id}/`, origin).href, { waitUntil: 'networkidle' });
+    await page.waitForSelector('[data-ready="true"]');
+    page.off('request', onRequest);
+    const loaded = [];
+    page.on('requestfinished', (request) =>
+      loaded.push(
+        (async () => {
+          const response = await request.response();
+          const body = response ? await response.body().catch(() => Buffer.alloc(0)) : Buffer.alloc(0);
+          return { url: new URL(request.url()).pathname, raw: body.length, gzip: body.length ? gzipSize(body) : 0 };
+        })(),
+      ),
+    );
+    const button = page.getByRole('button', { name: 'Download PDF' });
+    const click = async () => {
+      const started = performance.now();
+      const [download] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), button.click()]);
+      const path = await download.path();
+      return { ms: Math.round(performance.now() - started), bytes: statSync(path).size, name: download.suggestedFilename() };
+    };
+    const first = await click();
+    const second = await click();
+    const files = await Promise.all(loaded);
+    const pdfFiles = files.filter((f) => f.url.endsWith('/_client/pdf.js'));
+    const workbook = await page.evaluate(async (all) => {
+      const started = performance.now();
+      const bytes = await window.__psfgPdf.renderPdf({
+        docs: all,
+        workbook: true,
+        date: new Date(),
+        guideName: 'Public Systems Field Guide',
+      });
+      const ms = performance.now() - started;
+      const each = [];
+      for (const d of all) {
+        const t0 = performance.now();
+        const b = await window.__psfgPdf.renderPdf({
+          docs: [d],
+          workbook: false,
+          date: new Date(),
+          guideName: 'Public Systems Field Guide',
+        });
+        each.push({ id: d.id, bytes: b.length, ms: Math.round(performance.now() - t0) });
+      }
+      return { ms: Math.round(ms), bytes: bytes.length, each };
+    }, docs);
+    const result = {
+      pdfRequestsBeforeClick: before.filter((u) => u.includes('/_client/pdf.js')).length,
+      clickRaw: pdfFiles.reduce((n, f) => n + f.raw, 0),
+      clickGzip: pdfFiles.reduce((n, f) => n + f.gzip, 0),
+      clickRequests: files.map((f) => f.url),
+      clickToFileMs: first.ms,
+      secondClickMs: second.ms,
+      worksheetPdf: { name: first.name, bytes: first.bytes },
+      workbookMs: workbook.ms,
+      workbookBytes: workbook.bytes,
+      workbookWorksheets: docs.length,
+      eachWorksheet: workbook.each,
+    };
+    print({ pdf: result });
+    return result;
   } finally {
     await context.close();
   }

@@ -7,17 +7,38 @@
  * on the server by @astrojs/preact; src/islands/mount.tsx (and the workbook's mountWorkbook) mount them.
  */
 import type { AstroIntegration } from 'astro';
-import { build, type BuildOptions } from 'esbuild';
+import { build, type BuildOptions, type Plugin } from 'esbuild';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
+import { pdfFonts } from './pdf-fonts';
 
 export const ENTRIES: Record<string, string> = {
   theme: 'src/client/theme.ts',
   site: 'src/client/site.ts',
   worksheet: 'src/client/worksheet.tsx',
   workbook: 'src/client/workbook.tsx',
+  // Loaded only on a click of "Download PDF" (src/client/pdf-loader.ts): pdfkit and the subset fonts.
+  pdf: 'src/client/pdf.ts',
 };
+
+/** `virtual:psfg-pdf-fonts`: the PDF's subset fonts as base64 strings, made at build time. */
+function pdfFontsPlugin(): Plugin {
+  return {
+    name: 'psfg-pdf-fonts',
+    setup(b) {
+      b.onResolve({ filter: /^virtual:psfg-pdf-fonts$/ }, (args) => ({ path: args.path, namespace: 'psfg' }));
+      b.onLoad({ filter: /.*/, namespace: 'psfg' }, async () => {
+        const fonts = await pdfFonts();
+        const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
+        return {
+          contents: `export const FONTS = ${JSON.stringify({ regular: b64(fonts.regular), bold: b64(fonts.bold) })};`,
+          loader: 'js',
+        };
+      });
+    },
+  };
+}
 
 export function options(entry: string): BuildOptions {
   return {
@@ -38,7 +59,14 @@ export function options(entry: string): BuildOptions {
 export async function bundle(name: string): Promise<string> {
   const entry = ENTRIES[name];
   if (!entry) throw new Error(`no client bundle named ${name}`);
-  const result = await build(options(entry));
+  const base = options(entry);
+  const result = await build(
+    name === 'pdf'
+      ? // pdfkit's browser module builds one URL from import.meta.url when it loads (for PDF/A, unused
+        // here); an IIFE has no import.meta, so it gets a stand-in instead of throwing.
+        { ...base, plugins: [pdfFontsPlugin()], define: { ...base.define, 'import.meta.url': '"file:///_client/pdf.js"' } }
+      : base,
+  );
   return result.outputFiles?.[0]?.text ?? '';
 }
 

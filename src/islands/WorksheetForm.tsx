@@ -12,6 +12,8 @@ import { clockTime, t } from '../lib/strings';
 import { Field } from './Prompts';
 import { ChartView } from './Charts';
 import { AnswersView } from './AnswersView';
+import { worksheetDocument } from '../worksheets/document';
+import { downloadPdf } from '../client/pdf-loader';
 
 interface Props {
   ws: Worksheet;
@@ -176,6 +178,43 @@ function Clear({ store }: { store: WorksheetStore }) {
   );
 }
 
+/** "Download PDF": builds the document from the stored answers, loads the PDF engine on first use, saves the file. */
+function DownloadPdf({ ws, store }: { ws: Worksheet; store: WorksheetStore }) {
+  const [state, setState] = useState<{ kind: 'idle' | 'busy' | 'done' | 'failed'; file?: string }>({ kind: 'idle' });
+  const run = async () => {
+    setState({ kind: 'busy' });
+    try {
+      const doc = worksheetDocument(ws, store.$answers.get(), { earlier: store.$earlier.get() });
+      setState({ kind: 'done', file: await downloadPdf([doc], { id: ws.id }) });
+    } catch {
+      setState({ kind: 'failed' });
+    }
+  };
+  return (
+    <div class="ws-pdf">
+      <button
+        type="button"
+        class="button"
+        data-action="download-pdf"
+        aria-busy={state.kind === 'busy'}
+        disabled={state.kind === 'busy'}
+        onClick={() => void run()}
+      >
+        {t.downloadPdf}
+      </button>
+      <p role="status" class="ws-pdf__status" data-pdf-state={state.kind}>
+        {state.kind === 'busy'
+          ? t.pdfPreparing
+          : state.kind === 'done'
+            ? t.pdfReady(state.file ?? '')
+            : state.kind === 'failed'
+              ? t.pdfFailed
+              : ''}
+      </p>
+    </div>
+  );
+}
+
 function PrintCopy({ ws, store }: { ws: Worksheet; store: WorksheetStore }) {
   const answers = useStore(store.$answers);
   const earlier = useStore(store.$earlier);
@@ -239,6 +278,7 @@ export function WorksheetForm({ ws, store }: Props) {
           <button type="button" class="button button--primary" onClick={() => window.print()}>
             {t.print}
           </button>
+          <DownloadPdf ws={ws} store={store} />
           <Clear store={store} />
         </div>
       </div>

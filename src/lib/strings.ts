@@ -53,6 +53,25 @@ export const t = {
   staticLegend: 'The worksheet’s questions (switched off until the page’s script loads)',
   yourAnswers: 'Your answers',
   printedOn: (date: string) => `Printed on ${date}`,
+  downloadPdf: 'Download PDF',
+  pdfPreparing: 'Preparing the PDF…',
+  pdfReady: (file: string) => `Your PDF is ready: ${file}`,
+  pdfFailed: 'The PDF could not be made in this browser. Your answers are safe: print them instead.',
+} as const;
+
+/** Words inside the PDF (src/pdf/render.ts): kept apart so the worksheet form does not ship them. */
+export const pdfWords = {
+  workbookTitle: 'My workbook',
+  workbookSubject: 'Every worksheet with the answers saved on this device',
+  savedOn: (date: string) => `Saved on ${date}`,
+  worksheetCount: (n: number) => `${n} worksheet${n === 1 ? '' : 's'}`,
+  contents: 'Contents',
+  earlierIntro: 'Answers to questions this worksheet no longer asks, kept so nothing is lost.',
+  legend: 'Lines',
+  key: 'Key',
+  pageOf: (page: number, pages: number) => `${page} of ${pages}`,
+  missingGlyphs: (placeholder: string) =>
+    `Some characters could not be drawn in this PDF and are shown as ${placeholder}. They are kept in your answers on this device and in the JSON backup.`,
 } as const;
 
 /** Words of the workbook page (src/islands/Workbook.tsx). */
