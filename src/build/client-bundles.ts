@@ -17,6 +17,7 @@ export const ENTRIES: Record<string, string> = {
   site: 'src/client/site.ts',
   worksheet: 'src/client/worksheet.tsx',
   workbook: 'src/client/workbook.tsx',
+  journey: 'src/client/journey.ts',
 };
 
 export function options(entry: string): BuildOptions {

@@ -2,7 +2,6 @@
 import { KEYS } from '../lib/storage-keys';
 import { ui } from '../lib/strings';
 import { initSearch, initSearchPage } from './search/ui';
-import { initFinder } from './finder';
 
 function currentTheme(): 'light' | 'dark' {
   const set = document.documentElement.dataset['theme'];
@@ -96,7 +95,6 @@ function init(): void {
   initStickyOffset();
   initSearch();
   initSearchPage();
-  initFinder();
 }
 
 if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', init);

@@ -134,8 +134,47 @@ export const ui = {
         : shown === 0
           ? 'No worksheet matches: try fewer filters.'
           : `${shown} of ${total} worksheets match`,
+    progress: (answered: number, total: number) =>
+      answered >= total ? 'Yours: every question answered' : `Yours: ${answered} of ${total} answered`,
   },
   darkTheme: 'Dark theme',
+} as const;
+
+const NUMBER_WORDS = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
+const count = (n: number) => NUMBER_WORDS[n] ?? String(n);
+const points = (n: number) => `${n} point${n === 1 ? '' : 's'}`;
+
+/** Words of "where to start" (routing.ts) and of the reader's journey: home page, finder, routes. */
+export const start = {
+  checkTitle: 'Where to start: the widest gaps between today and where you need to be',
+  gapsTitle: 'Where to start: the muscles that answer the gaps you see most',
+  worksheetsLink: 'worksheets for it',
+  homeBackTitle: 'Welcome back',
+  homeRecent: 'What you were working on',
+  homeProgress: (answered: number, total: number, date: string) =>
+    `${answered >= total ? 'Every question answered' : `${answered} of ${total} questions answered`}${date ? `, last changed ${date}` : ''}`,
+  homeNext: 'Your next step, from your latest muscles check',
+  homeNoCheck: 'For a next step, take the ten-minute check.',
+  homeTakeCheck: 'The seven muscles check',
+  homeAll: 'All worksheets',
+  checkItem: (today: number, needed: number) => `${today} now, ${needed} needed`,
+  gapsItem: (score: number, gaps: string[]) => `${points(score)}, from ${gaps.join(', ')}`,
+  /** Says plainly when several muscles tie, instead of picking by list order. */
+  checkTies: (sharedWidest: number, gap: number, widest: number, tieAtCut: boolean, listed: number) =>
+    [
+      sharedWidest > 1 ? `${cap(count(sharedWidest))} muscles share the widest gap (${points(gap)}).` : '',
+      sharedWidest > 1 && widest < sharedWidest ? 'Among them, lower scores today come first.' : '',
+      tieAtCut ? `Several tie for the last place, so all ${count(listed)} are listed.` : '',
+    ]
+      .filter(Boolean)
+      .join(' '),
+  gapsTies: (shared: number, score: number, tieAtCut: boolean, listed: number) =>
+    [
+      shared > 1 ? `${cap(count(shared))} muscles share the highest score (${points(score)}).` : '',
+      tieAtCut ? `Several tie for the last place, so all ${count(listed)} are listed.` : '',
+    ]
+      .filter(Boolean)
+      .join(' '),
 } as const;
 
 function article(word: string): string {
