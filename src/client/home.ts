@@ -4,7 +4,7 @@
  * check (routing.ts). A first-time reader keeps the box the HTML holds: the ten-minute check.
  * Plain DOM code, no framework; it only reads storage (local-progress.ts), never writes.
  */
-import { start } from '../lib/strings';
+import { home, start } from '../lib/strings';
 import { worksheetUrl } from '../lib/urls';
 import { radarData } from '../worksheets/charts';
 import { muscleAt, startFromCheck, worksheetsFor } from '../worksheets/routing';
@@ -41,7 +41,7 @@ export function initHome(): void {
 
   const panel = el('div', { class: 'home-start__back' });
   panel.dataset['homeReturning'] = '';
-  panel.append(el('h2', { class: 'home-start__title', text: start.homeBackTitle }));
+  panel.append(el('h2', { class: 'home-start__title', text: home.backTitle }));
   panel.lastElementChild!.id = 'home-start-title';
 
   const list = el('ul', { class: 'home-start__recent' });
@@ -52,19 +52,26 @@ export function initHome(): void {
         'li',
         {},
         el('a', { href: worksheetUrl(s.id), text: s.title }),
-        el('span', { class: 'home-start__meta', text: start.homeProgress(s.answered, s.total, date) }),
+        el('span', { class: 'home-start__meta', text: home.progress(s.answered, s.total, date) }),
       ),
     );
   }
-  panel.append(el('p', { class: 'home-start__label', text: start.homeRecent }), list);
+  panel.append(el('p', { class: 'home-start__label', text: home.recent }), list);
 
   const check = started.find((s) => s.id === 'muscles-check');
   const ws = sheets.find((w) => w.id === 'muscles-check');
   const chart = ws?.charts.find((c): c is RadarChart => c.kind === 'radar');
   const next = check && ws && chart ? startFromCheck(radarData(ws, chart, check.answers)) : undefined;
   if (next?.picks.length) {
-    panel.append(el('p', { class: 'home-start__label', text: start.homeNext }));
-    const note = start.checkTies(next.sharedFirst, next.picks[0]!.gap, next.widest, next.tieAtCut, next.picks.length);
+    panel.append(el('p', { class: 'home-start__label', text: home.next }));
+    const note = start.ties(
+      'widest gap',
+      next.sharedFirst,
+      next.picks[0]!.gap,
+      next.widest < next.sharedFirst,
+      next.tieAtCut,
+      next.picks.length,
+    );
     if (note) panel.append(el('p', { text: note }));
     const ol = el('ol', { class: 'home-start__next' });
     for (const m of next.picks) {
@@ -83,8 +90,8 @@ export function initHome(): void {
     }
     panel.append(ol);
   } else {
-    panel.append(el('p', {}, start.homeNoCheck, ' ', el('a', { href: worksheetUrl('muscles-check'), text: start.homeTakeCheck })));
+    panel.append(el('p', {}, home.noCheck, ' ', el('a', { href: worksheetUrl('muscles-check'), text: home.takeCheck })));
   }
-  panel.append(el('p', {}, el('a', { href: '/worksheets/', text: start.homeAll })));
+  panel.append(el('p', {}, el('a', { href: '/worksheets/', text: home.all })));
   box.querySelector('[data-home-first]')?.replaceWith(panel);
 }

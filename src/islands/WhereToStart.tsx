@@ -5,8 +5,7 @@
  */
 import type { Answers } from '../worksheets/answers';
 import type { RadarAxis } from '../worksheets/charts';
-import { gapRatings, muscleAt, startFromCheck, startFromGaps, worksheetsFor } from '../worksheets/routing';
-import { GAPS } from '../data/frameworks';
+import { gapRatings, muscleAt, startFromCheck, startFromGaps, worksheetsFor, type RoutingTable } from '../worksheets/routing';
 import { start } from '../lib/strings';
 
 function Pick({ label, href, detail }: { label: string; href?: string | undefined; detail: string }) {
@@ -27,6 +26,22 @@ function Pick({ label, href, detail }: { label: string; href?: string | undefine
   );
 }
 
+/**
+ * The gap x muscle table the worksheet page carries (`data-routing-table`), read once. None on the
+ * server or on a page without it: the gaps scan's list then stays empty (answers live in the browser).
+ */
+let cached: RoutingTable | null | undefined;
+function pageRoutingTable(): RoutingTable | null {
+  if (cached !== undefined) return cached;
+  if (typeof document === 'undefined') return null;
+  try {
+    cached = JSON.parse(document.querySelector('script[data-routing-table]')?.textContent ?? 'null') as RoutingTable | null;
+  } catch {
+    cached = null;
+  }
+  return cached;
+}
+
 interface Item {
   key: string;
   label: string;
@@ -39,15 +54,19 @@ function picksFor(axes: RadarAxis[], series: number, answers: Answers): { title:
     const r = startFromCheck(axes);
     return {
       title: start.checkTitle,
-      note: r.picks.length ? start.checkTies(r.sharedFirst, r.picks[0]!.gap, r.widest, r.tieAtCut, r.picks.length) : '',
+      note: r.picks.length
+        ? start.ties('widest gap', r.sharedFirst, r.picks[0]!.gap, r.widest < r.sharedFirst, r.tieAtCut, r.picks.length)
+        : '',
       items: r.picks.map((m) => ({ key: m.label, label: m.label, href: m.href, detail: start.checkItem(m.today, m.needed) })),
     };
   }
-  const r = startFromGaps(gapRatings(answers));
-  const gapTitle = (id: string) => `gap ${GAPS.find((g) => g.id === id)?.number ?? ''}`;
+  const table = pageRoutingTable();
+  if (!table) return { title: '', note: '', items: [] };
+  const r = startFromGaps(gapRatings(answers, table), table);
+  const gapTitle = (id: string) => `gap ${table.gaps.find((g) => g.id === id)?.number ?? ''}`;
   return {
     title: start.gapsTitle,
-    note: r.picks.length ? start.gapsTies(r.sharedFirst, r.picks[0]!.score, r.tieAtCut, r.picks.length) : '',
+    note: r.picks.length ? start.ties('highest score', r.sharedFirst, r.picks[0]!.score, false, r.tieAtCut, r.picks.length) : '',
     items: r.picks.map((m) => ({ key: m.muscle, label: m.label, href: m.href, detail: start.gapsItem(m.score, m.gaps.map(gapTitle)) })),
   };
 }

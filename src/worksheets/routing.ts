@@ -13,7 +13,17 @@
  * "four muscles share the widest gap".
  */
 import type { RadarAxis } from './charts';
-import { GAPS, MUSCLES, type GapId, type MuscleId } from '../data/frameworks';
+import type { GapId, MuscleId } from '../data/frameworks';
+
+/**
+ * The gap x muscle table and the muscles' names, as plain data. The browser receives it in the page
+ * (`routingTable()` in routing-table.ts builds it from data/frameworks.ts at build time), so the
+ * worksheet bundle does not carry the frameworks module.
+ */
+export interface RoutingTable {
+  gaps: { id: GapId; number: number; muscles: readonly MuscleId[] }[];
+  muscles: { id: MuscleId; label: string; href: string }[];
+}
 
 export interface Ranked<T> {
   /** The items to show, in rank order; longer than the limit only when a tie sits on the cut. */
@@ -94,16 +104,16 @@ export interface MuscleFromGaps {
  * From the gaps scan's ratings (by gap id) through the gap x muscle table. A gap "shows up" when it
  * is rated at or above `threshold` (the middle of a 1 to 5 scale by default).
  */
-export function startFromGaps(ratings: Partial<Record<GapId, number>>, limit = 3, threshold = 3): Ranked<MuscleFromGaps> {
-  const showing = GAPS.filter((g) => (ratings[g.id] ?? 0) >= threshold).sort((a, b) => ratings[b.id]! - ratings[a.id]! || a.number - b.number);
-  const candidates = MUSCLES.flatMap((m): MuscleFromGaps[] => {
+export function startFromGaps(ratings: Partial<Record<GapId, number>>, table: RoutingTable, limit = 3, threshold = 3): Ranked<MuscleFromGaps> {
+  const showing = table.gaps.filter((g) => (ratings[g.id] ?? 0) >= threshold).sort((a, b) => ratings[b.id]! - ratings[a.id]! || a.number - b.number);
+  const candidates = table.muscles.flatMap((m): MuscleFromGaps[] => {
     const behind = showing.filter((g) => g.muscles.includes(m.id));
     if (!behind.length) return [];
     const values = behind.map((g) => ratings[g.id]!);
     return [
       {
         muscle: m.id,
-        label: m.short,
+        label: m.label,
         href: m.href,
         score: values.reduce((a, b) => a + b, 0),
         strongest: Math.max(...values),
@@ -115,9 +125,9 @@ export function startFromGaps(ratings: Partial<Record<GapId, number>>, limit = 3
 }
 
 /** The gaps scan's ratings by gap: its scale prompts are named `<gap id>-extent`. */
-export function gapRatings(answers: Readonly<Record<string, unknown>>): Partial<Record<GapId, number>> {
+export function gapRatings(answers: Readonly<Record<string, unknown>>, table: RoutingTable): Partial<Record<GapId, number>> {
   const out: Partial<Record<GapId, number>> = {};
-  for (const g of GAPS) {
+  for (const g of table.gaps) {
     const v = answers[`${g.id}-extent`];
     if (typeof v === 'number') out[g.id] = v;
   }
@@ -126,5 +136,5 @@ export function gapRatings(answers: Readonly<Record<string, unknown>>): Partial<
 
 /** The finder filtered to one muscle's worksheets. */
 export const worksheetsFor = (muscle: MuscleId): string => `/worksheets/?muscle=${muscle}`;
-/** The muscle a page address belongs to, if it is a muscle page. */
-export const muscleAt = (href: string | undefined): MuscleId | undefined => MUSCLES.find((m) => m.href === href)?.id;
+/** The muscle a page address belongs to, if it is a muscle page (/muscles/<id>/, the overview excluded). */
+export const muscleAt = (href: string | undefined): MuscleId | undefined => /^\/muscles\/([a-z-]+)\/$/.exec(href ?? '')?.[1] as MuscleId | undefined;

@@ -214,4 +214,25 @@ describe('a worksheet page', () => {
       await expect(box.locator('ol > li').count()).resolves.toBe(4);
     });
   });
+
+  it('ends the gaps scan with the muscles that answer the strongest gaps, through the gap x muscle table', async () => {
+    await env.withPage({}, async (page) => {
+      await storeAnswers(page, [
+        {
+          id: 'gaps-scan',
+          answers: { 'funding-and-reporting-extent': 5, 'politics-extent': 4, 'inclusion-extent': 2 },
+          updated: '2026-11-20T10:00:00.000Z',
+        },
+      ]);
+      await page.goto(url('/worksheets/gaps-scan/'), { waitUntil: 'networkidle' });
+      await page.locator('.ws-form[data-ready="true"]').waitFor({ state: 'attached' });
+      // The first box is the form's (the printed copy of the answers has its own).
+      const box = page.locator('[data-where-to-start]').first();
+      const items = box.locator('ol > li');
+      // Trust answers both gaps (5 + 4); purpose and resourcing answer gap 7 only.
+      await expect(items.locator('a:first-child').allTextContents()).resolves.toEqual(['Trust', 'Purpose and method', 'Resourcing']);
+      await expect(items.first().textContent()).resolves.toContain('9 points, from gap 7, gap 2');
+      await expect(box.locator('[data-ties]').count()).resolves.toBe(0);
+    });
+  });
 });

@@ -5,7 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Answers } from '../../src/worksheets/answers';
 import { radarData } from '../../src/worksheets/charts';
-import { rankInTiers, startFromCheck, startFromGaps } from '../../src/worksheets/routing';
+import { gapRatings, muscleAt, rankInTiers, startFromCheck, startFromGaps as fromGaps } from '../../src/worksheets/routing';
+import { routingTable } from '../../src/worksheets/routing-table';
 import type { RadarChart } from '../../src/worksheets/schema';
 import { start } from '../../src/lib/strings';
 import { loadWorksheet } from './worksheet-files';
@@ -25,6 +26,8 @@ const check = (pairs: ([number, number] | null)[]): Answers =>
         : [],
     ),
   );
+const table = routingTable();
+const startFromGaps = (ratings: Parameters<typeof fromGaps>[0], limit?: number) => fromGaps(ratings, table, limit);
 const labels = (pairs: ([number, number] | null)[], limit?: number) => startFromCheck(radarData(muscles, radar, check(pairs)), limit);
 
 describe('startFromCheck, on the muscles check', () => {
@@ -46,7 +49,7 @@ describe('startFromCheck, on the muscles check', () => {
     expect(r.picks.map((m) => m.label)).toEqual(['People and relationships', 'Trust', 'State capability']);
     expect(r.sharedFirst).toBe(3);
     expect(r.widest).toBe(1);
-    expect(start.checkTies(r.sharedFirst, 2, r.widest, r.tieAtCut, r.picks.length)).toBe(
+    expect(start.ties('widest gap', r.sharedFirst, 2, r.widest < r.sharedFirst, r.tieAtCut, r.picks.length)).toBe(
       'Three muscles share the widest gap (2 points). Among them, lower scores today come first.',
     );
   });
@@ -58,7 +61,7 @@ describe('startFromCheck, on the muscles check', () => {
     expect(r.tiers).toHaveLength(1);
     expect(r.widest).toBe(4);
     expect(r.tieAtCut).toBe(true);
-    expect(start.checkTies(r.sharedFirst, 2, r.widest, r.tieAtCut, r.picks.length)).toBe(
+    expect(start.ties('widest gap', r.sharedFirst, 2, r.widest < r.sharedFirst, r.tieAtCut, r.picks.length)).toBe(
       'Four muscles share the widest gap (2 points). Several tie for the last place, so all four are listed.',
     );
   });
@@ -67,7 +70,7 @@ describe('startFromCheck, on the muscles check', () => {
     const tie = labels([[1, 5], [2, 3], [2, 3], [2, 3], [3, 4], null, null]);
     expect(tie.picks.map((m) => m.label)).toEqual(['State capability', 'Trust', 'People and relationships', 'Coalitions']);
     expect(tie.tieAtCut).toBe(true);
-    expect(start.checkTies(tie.sharedFirst, 4, tie.widest, tie.tieAtCut, tie.picks.length)).toBe(
+    expect(start.ties('widest gap', tie.sharedFirst, 4, tie.widest < tie.sharedFirst, tie.tieAtCut, tie.picks.length)).toBe(
       'Several tie for the last place, so all four are listed.',
     );
     const fits = labels([[1, 5], [2, 5], [1, 3], [2, 3], [3, 4], null, null]);
@@ -108,7 +111,7 @@ describe('startFromGaps, through the gap x muscle table', () => {
     expect(r.picks.map((m) => m.muscle)).toEqual(['state-capability', 'trust', 'coalitions']);
     expect(r.widest).toBe(3);
     expect(r.tieAtCut).toBe(true);
-    expect(start.gapsTies(r.sharedFirst, r.picks[0]!.score, r.tieAtCut, r.picks.length)).toBe(
+    expect(start.ties('highest score', r.sharedFirst, r.picks[0]!.score, false, r.tieAtCut, r.picks.length)).toBe(
       'Three muscles share the highest score (8 points). Several tie for the last place, so all three are listed.',
     );
   });
@@ -140,5 +143,17 @@ describe('rankInTiers', () => {
 
   it('returns nothing for nothing', () => {
     expect(rankInTiers([], [() => 0], 3)).toEqual({ picks: [], tiers: [], widest: 0, sharedFirst: 0, tieAtCut: false });
+  });
+});
+
+describe('reading the answers', () => {
+  it('takes the gaps scan’s ratings from its <gap>-extent prompts, and nothing else', () => {
+    expect(gapRatings({ 'politics-extent': 4, 'inclusion-extent': 'high', 'politics-example': 'x' }, table)).toEqual({ politics: 4 });
+  });
+
+  it('knows a muscle page by its address', () => {
+    expect(muscleAt('/muscles/trust/')).toBe('trust');
+    expect(muscleAt('/muscles/')).toBeUndefined();
+    expect(muscleAt(undefined)).toBeUndefined();
   });
 });
