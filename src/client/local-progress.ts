@@ -1,17 +1,16 @@
 /**
  * What the home page and the finder know of a reader's stored answers: read-only, in one place.
  *
- * Reading goes through the storage module's own exports (`KEYS.worksheet(id)` and `decode`), so the
- * format is checked the same way the form checks it; nothing here ever writes, moves or quarantines:
- * a record that cannot be read is simply left out (the worksheet's own page deals with it). When the
- * storage module gains a side-effect-free `read(ws)` / `list()`, `readRecord` is the one place to switch.
+ * Reading goes through the storage module's side-effect-free `read(ws)`, so the format is checked the
+ * same way the form checks it; nothing here ever writes, moves or quarantines: a record that cannot be
+ * read is simply left out (the worksheet's own page deals with it). A record still under the legacy key,
+ * not yet absorbed by the form, counts as the reader's answers.
  *
  * The pages carry only a slim copy of each definition (`slimDefinition`): ids, kinds and ranges of
  * the prompts, the charts, the title; none of the wording. It is enough for `decode` and progress.
  */
-import { KEYS } from '../lib/storage-keys';
 import { progress, type Answers } from '../worksheets/answers';
-import { decode } from '../worksheets/storage';
+import { createWorksheetStorage, type StoredRecord } from '../worksheets/storage';
 import type { Worksheet } from '../worksheets/schema';
 
 export interface Started {
@@ -60,15 +59,10 @@ export function pageDefinitions(doc: Document = document): Worksheet[] {
 }
 
 /** The stored record of one worksheet, or undefined when there is none or it cannot be read. */
-export function readRecord(ws: Worksheet, storage: () => Storage = () => window.localStorage) {
-  try {
-    const raw = storage().getItem(KEYS.worksheet(ws.id));
-    if (!raw) return undefined;
-    const { record, tooNew } = decode(raw, ws);
-    return tooNew ? undefined : record;
-  } catch {
-    return undefined;
-  }
+export function readRecord(ws: Worksheet, storage: () => Storage = () => window.localStorage): StoredRecord | undefined {
+  const { current, legacyRecord } = createWorksheetStorage(storage).read(ws);
+  if (current.state === 'ok') return current.record;
+  return current.state === 'empty' ? legacyRecord : undefined;
 }
 
 /** The worksheets with at least one answer, most recently saved first. */

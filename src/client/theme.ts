@@ -6,7 +6,7 @@
  *   attributes, which the finder's CSS uses to hide rows before they are ever drawn;
  * - marks `html.returning` when answers are stored, so the home page keeps room for them.
  */
-import { KEYS, isWorksheetKey } from '../lib/storage-keys';
+import { KEYS, worksheetIdOfKey } from '../lib/storage-keys';
 
 const root = document.documentElement;
 root.classList.add('js');
@@ -24,7 +24,7 @@ try {
   const theme = storage.getItem(KEYS.theme);
   if (theme === 'light' || theme === 'dark') root.dataset['theme'] = theme;
   for (let i = 0; i < storage.length; i++) {
-    if (isWorksheetKey(storage.key(i) ?? '')) {
+    if (worksheetIdOfKey(storage.key(i) ?? '')) {
       root.classList.add('returning');
       break;
     }

@@ -23,7 +23,7 @@ async function storeAnswers(page: Page, records: { id: string; answers: unknown;
     for (const r of list) {
       const record = {
         format: 'psfg-worksheet',
-        version: 1,
+        version: 2,
         worksheet: r.id,
         worksheetVersion: 1,
         rev: 4,
@@ -31,7 +31,7 @@ async function storeAnswers(page: Page, records: { id: string; answers: unknown;
         answers: r.answers,
         earlier: [],
       };
-      localStorage.setItem(`psfg:v1:ws:${r.id}`, JSON.stringify(record));
+      localStorage.setItem(`psfg:ws:${r.id}`, JSON.stringify(record));
     }
   }, records);
 }

@@ -76,8 +76,8 @@ describe('slim definitions', () => {
       const answers = loadExample(`${ws.id}.complete.json`).answers;
       const raw = store(ws.id, answers, '2026-11-01T00:00:00.000Z');
       const light = slim.find((w) => w.id === ws.id)!;
-      expect(decode(raw, light).record.answers, ws.id).toEqual(decode(raw, ws).record.answers);
-      expect(progress(light, decode(raw, light).record.answers)).toEqual(progress(ws, decode(raw, ws).record.answers));
+      expect(decode(raw, light).answers, ws.id).toEqual(decode(raw, ws).answers);
+      expect(progress(light, decode(raw, light).answers)).toEqual(progress(ws, decode(raw, ws).answers));
     }
   });
 
@@ -122,6 +122,17 @@ describe('reading stored progress', () => {
       Object.fromEntries(Array.from({ length: storage.length }, (_, i) => [storage.key(i), storage.getItem(storage.key(i)!)])),
     );
     expect(after).toBe(before);
+  });
+
+  it('counts answers still under the first scheme’s key, which the form has not absorbed yet', () => {
+    const storage = new MemoryStorage();
+    storage.setItem(
+      KEYS.legacyWorksheet('trust-inventory'),
+      store('trust-inventory', loadExample('trust-inventory.partial.json').answers, '2026-11-02T10:00:00.000Z'),
+    );
+    const started = startedWorksheets(slim, () => storage);
+    expect(started.map((s) => [s.id, s.updated])).toEqual([['trust-inventory', '2026-11-02T10:00:00.000Z']]);
+    expect(storage.getItem(KEYS.worksheet('trust-inventory'))).toBeNull();
   });
 
   it('gives nothing when storage is blocked', () => {
