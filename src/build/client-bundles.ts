@@ -20,6 +20,7 @@ export const ENTRIES: Record<string, string> = {
   workbook: 'src/client/workbook.tsx',
   // Loaded only on a click of "Download PDF" (src/client/pdf-loader.ts): pdfkit and the subset fonts.
   pdf: 'src/client/pdf.ts',
+  journey: 'src/client/journey.ts',
 };
 
 /** `virtual:psfg-pdf-fonts`: the PDF's subset fonts as base64 strings, made at build time. */

@@ -2,7 +2,6 @@
 import { KEYS } from '../lib/storage-keys';
 import { ui } from '../lib/strings';
 import { initSearch, initSearchPage } from './search/ui';
-import { initFinder } from './finder';
 
 function currentTheme(): 'light' | 'dark' {
   const set = document.documentElement.dataset['theme'];
@@ -19,7 +18,6 @@ function initTheme(): void {
     button.setAttribute('aria-pressed', String(dark));
     label.textContent = ui.darkTheme;
   };
-  button.hidden = false;
   render();
   button.addEventListener('click', () => {
     const next = currentTheme() === 'dark' ? 'light' : 'dark';
@@ -34,31 +32,69 @@ function initTheme(): void {
   window.matchMedia('(prefers-color-scheme: dark)').addEventListener('change', render);
 }
 
+/**
+ * The menu on narrow screens. The button is shown by CSS (html.js) from the first paint and the
+ * navigation is folded away by CSS too, so nothing moves when this runs. Opening lays the
+ * navigation over the page and moves focus to the current page's link in it (the navigation follows
+ * the content in the page); its close button, Escape, a click outside or focus leaving it close it.
+ */
 function initMenu(): void {
   const button = document.querySelector<HTMLButtonElement>('[data-menu-button]');
   const nav = document.getElementById('site-nav');
   if (!button || !nav) return;
-  button.hidden = false;
-  document.documentElement.classList.add('has-menu');
+  const isOpen = () => button.getAttribute('aria-expanded') === 'true';
   const set = (open: boolean) => {
     button.setAttribute('aria-expanded', String(open));
     nav.classList.toggle('is-open', open);
   };
-  button.addEventListener('click', () => set(button.getAttribute('aria-expanded') !== 'true'));
+  nav.tabIndex = -1;
+  button.addEventListener('click', () => {
+    set(!isOpen());
+    if (!isOpen()) return;
+    const current = nav.querySelector<HTMLElement>('[aria-current="page"]');
+    (current ?? nav).focus({ preventScroll: true });
+    current?.scrollIntoView({ block: 'center' });
+  });
+  nav.querySelector('[data-menu-close]')?.addEventListener('click', () => {
+    set(false);
+    button.focus();
+  });
   document.addEventListener('keydown', (e) => {
-    if (e.key === 'Escape' && button.getAttribute('aria-expanded') === 'true') {
+    if (e.key === 'Escape' && isOpen()) {
       set(false);
       button.focus();
     }
   });
+  nav.addEventListener('focusout', (e) => {
+    const to = e.relatedTarget;
+    if (isOpen() && to instanceof Node && !nav.contains(to) && to !== button) set(false);
+  });
+  document.addEventListener('click', (e) => {
+    const target = e.target;
+    if (isOpen() && target instanceof Node && !nav.contains(target) && !button.contains(target)) set(false);
+  });
+}
+
+/**
+ * A worksheet's progress bar sticks to the top of the screen. Its height (which grows when it shows a
+ * warning) becomes the page's scroll padding, so a field reached by keyboard or by a link scrolls
+ * into view below the bar rather than under it.
+ */
+function initStickyOffset(): void {
+  const bar = document.querySelector<HTMLElement>('.ws-status');
+  if (!bar || typeof ResizeObserver === 'undefined') return;
+  const root = document.documentElement;
+  new ResizeObserver(() => {
+    root.style.setProperty('--sticky-offset', `${Math.ceil(bar.getBoundingClientRect().height) + 8}px`);
+  }).observe(bar);
 }
 
 function init(): void {
   initTheme();
   initMenu();
+  initStickyOffset();
   initSearch();
   initSearchPage();
-  initFinder();
 }
 
 if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', init);

@@ -1,12 +1,34 @@
 /**
- * Runs in <head> before the first paint: applies the theme the reader chose, if any. Without a
- * choice the CSS follows the system setting (prefers-color-scheme).
+ * Runs in <head> before the first paint, so the first paint is the final layout:
+ * - applies the theme the reader chose, if any (without a choice the CSS follows the system setting);
+ * - marks the page `html.js`, so CSS shows the controls that need JavaScript from the start;
+ * - copies the finder's filters from the address (?muscle=trust&time=30) to `data-finder-*`
+ *   attributes, which the finder's CSS uses to hide rows before they are ever drawn;
+ * - marks `html.returning` when answers are stored, so the home page keeps room for them.
  */
-import { KEYS } from '../lib/storage-keys';
+import { KEYS, worksheetIdOfKey } from '../lib/storage-keys';
 
+const root = document.documentElement;
+root.classList.add('js');
 try {
-  const theme = window.localStorage.getItem(KEYS.theme);
-  if (theme === 'light' || theme === 'dark') document.documentElement.dataset['theme'] = theme;
+  const query = new URLSearchParams(window.location.search);
+  for (const name of ['muscle', 'level', 'time', 'mode']) {
+    const value = query.get(name);
+    if (value && /^[a-z0-9-]{1,40}$/.test(value)) root.setAttribute(`data-finder-${name}`, value);
+  }
+} catch {
+  // No filters.
+}
+try {
+  const storage = window.localStorage;
+  const theme = storage.getItem(KEYS.theme);
+  if (theme === 'light' || theme === 'dark') root.dataset['theme'] = theme;
+  for (let i = 0; i < storage.length; i++) {
+    if (worksheetIdOfKey(storage.key(i) ?? '')) {
+      root.classList.add('returning');
+      break;
+    }
+  }
 } catch {
   // Storage blocked: follow the system setting.
 }

@@ -1,10 +1,10 @@
 /** SVG pictures of answers, each with a text alternative. Pure: (worksheet, chart, answers) -> markup. */
 import type { ComponentChildren } from 'preact';
 import type { Answers } from '../worksheets/answers';
-import { mapData, radarData, radarPoint, widestGaps } from '../worksheets/charts';
+import { mapData, radarData, radarPoint } from '../worksheets/charts';
+import { WhereToStart } from './WhereToStart';
 import type { Chart, MapChart, RadarChart, Worksheet } from '../worksheets/schema';
 import { t } from '../lib/strings';
-import { href } from '../lib/urls';
 
 const SERIES_CLASS = ['chart__series--a', 'chart__series--b', 'chart__series--c'];
 
@@ -50,7 +50,6 @@ function Radar({ ws, chart, answers, uid }: { ws: Worksheet; chart: RadarChart; 
   const max = axes[0]?.max ?? 5;
   const min = axes[0]?.min ?? 1;
   const rings = Array.from({ length: max - min + 1 }, (_, i) => min + i);
-  const gaps = widestGaps(axes);
   return (
     <figure class="chart">
       <ChartTitleAndPicture chart={chart} uid={uid} width={W} height={H}>
@@ -119,18 +118,7 @@ function Radar({ ws, chart, answers, uid }: { ws: Worksheet; chart: RadarChart; 
           </tbody>
         </table>
       </div>
-      {gaps.length > 0 && (
-        <div class="chart__next">
-          <p class="chart__next-title">Where to start: the widest gaps between today and where you need to be</p>
-          <ol>
-            {gaps.map((g) => (
-              <li key={g.label}>
-                {g.href ? <a href={href(g.href)}>{g.label}</a> : g.label} ({g.values[0]} now, {g.values[1]} needed)
-              </li>
-            ))}
-          </ol>
-        </div>
-      )}
+      <WhereToStart axes={axes} series={chart.series.length} answers={answers} />
     </figure>
   );
 }

@@ -153,8 +153,48 @@ export const ui = {
         : shown === 0
           ? 'No worksheet matches: try fewer filters.'
           : `${shown} of ${total} worksheets match`,
+    progress: (answered: number, total: number) =>
+      answered >= total ? 'Yours: every question answered' : `Yours: ${answered} of ${total} answered`,
   },
   darkTheme: 'Dark theme',
+} as const;
+
+const NUMBER_WORDS = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
+const count = (n: number) => NUMBER_WORDS[n] ?? String(n);
+const points = (n: number) => `${n} point${n === 1 ? '' : 's'}`;
+
+/** Words of "where to start" (routing.ts), under the radar and on the home page. */
+export const start = {
+  checkTitle: 'Where to start: the widest gaps between today and where you need to be',
+  gapsTitle: 'Where to start: the muscles that answer the gaps you see most',
+  worksheetsLink: 'worksheets for it',
+  checkItem: (today: number, needed: number) => `${today} now, ${needed} needed`,
+  gapsItem: (score: number, gaps: string[]) => `${points(score)}, from ${gaps.join(', ')}`,
+  /**
+   * Says plainly when several muscles tie, instead of picking by list order: how many share the first
+   * place (`shared`, on `what` with `value` points), whether a second key ordered them (`ordered`), and
+   * whether a tie on the cut made the list longer (`tieAtCut`, `listed`).
+   */
+  ties: (what: 'widest gap' | 'highest score', shared: number, value: number, ordered: boolean, tieAtCut: boolean, listed: number) =>
+    [
+      shared > 1 ? `${cap(count(shared))} muscles share the ${what} (${points(value)}).` : '',
+      shared > 1 && ordered ? 'Among them, lower scores today come first.' : '',
+      tieAtCut ? `Several tie for the last place, so all ${count(listed)} are listed.` : '',
+    ]
+      .filter(Boolean)
+      .join(' '),
+} as const;
+
+/** Words of the home page for a returning reader (client/home.ts). */
+export const home = {
+  backTitle: 'Welcome back',
+  recent: 'What you were working on',
+  progress: (answered: number, total: number, date: string) =>
+    `${answered >= total ? 'Every question answered' : `${answered} of ${total} questions answered`}${date ? `, last changed ${date}` : ''}`,
+  next: 'Your next step, from your latest muscles check',
+  noCheck: 'For a next step, take the ten-minute check.',
+  takeCheck: 'The seven muscles check',
+  all: 'All worksheets',
 } as const;
 
 function article(word: string): string {
