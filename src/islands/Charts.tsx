@@ -102,8 +102,8 @@ function Radar({ ws, chart, answers, uid, blank }: { ws: Worksheet; chart: Radar
         ))}
       </ul>
       <div id={chartIds(uid, chart).text} class="chart__text">
-        {/* The description of the picture starts with the values in words; the table below lists them again. */}
-        <p class="chart__summary">
+        {/* The description of the picture starts with the values in words (for screen readers: the table below shows them), or on the blank page, how to draw it. */}
+        <p class={blank ? 'chart__summary' : 'chart__summary visually-hidden'}>
           {blank
             ? t.radarBlank
             : chart.series

@@ -230,6 +230,26 @@ function Clear({ store }: { store: WorksheetStore }) {
 }
 
 /**
+ * Brings the whole of a focused control into view. On focus Chromium scrolls only until part of a
+ * control shows: a cell can stay half outside its table's scroll box, or a tall field have its middle
+ * below the fold. The page's scroll-padding-top keeps what is revealed clear of the status bar.
+ */
+function revealFocused(e: FocusEvent): void {
+  const el = e.target;
+  if (!(el instanceof HTMLElement) || !el.matches('input, select, textarea, button')) return;
+  const doc = el.ownerDocument;
+  const view = doc.defaultView;
+  if (!view) return;
+  const r = el.getBoundingClientRect();
+  const top = parseFloat(view.getComputedStyle(doc.documentElement).scrollPaddingTop) || 0;
+  const box = el.closest('.ws-table__scroll')?.getBoundingClientRect();
+  const left = Math.max(0, box?.left ?? 0);
+  const right = Math.min(doc.documentElement.clientWidth, box?.right ?? Infinity);
+  if (r.top < top || r.bottom > view.innerHeight || r.left < left - 1 || r.right > right + 1)
+    el.scrollIntoView({ block: r.height > view.innerHeight - top ? 'center' : 'nearest', inline: 'nearest' });
+}
+
+/**
  * The form's one polite live region. A repeated message is still spoken: each one replaces the last
  * as a new node.
  */
@@ -295,7 +315,7 @@ function ConnectedForm({ ws, store }: { ws: Worksheet; store: WorksheetStore }) 
   return (
     <Announce.Provider value={announce}>
       <div class="ws-form" data-ready="true">
-        <div class="ws-form__screen">
+        <div class="ws-form__screen" onFocusIn={revealFocused}>
           {region}
           <Notices store={store} />
           <Status ws={ws} store={store} />

@@ -16,6 +16,7 @@ import {
   byId,
   exampleFixtures,
   fieldId,
+  fillStorage,
   openForm,
   printPath,
   promptBlock,
@@ -51,19 +52,9 @@ describe('reflow', () => {
   });
 });
 
-/** Fills the origin's storage until not even one more character fits. */
 async function fillQuota(page: Page): Promise<void> {
+  expect(await fillStorage(page)).toBeGreaterThan(0);
   const full = await page.evaluate(() => {
-    let size = 1 << 20;
-    let n = 0;
-    while (size >= 1) {
-      try {
-        window.localStorage.setItem(`junk:${n}`, 'x'.repeat(size));
-        n++;
-      } catch {
-        size = Math.floor(size / 2);
-      }
-    }
     try {
       window.localStorage.setItem('one-more', 'y');
       return false;
@@ -76,13 +67,14 @@ async function fillQuota(page: Page): Promise<void> {
 
 /**
  * Whether the focused element can be seen: the element drawn at its centre is the element itself
- * (or inside it, or the label of it), not the status bar or anything else over it.
+ * (or inside it, or its label), not the status bar or anything else over it.
  */
 const focusedIsOnTop = (page: Page) =>
   page.evaluate(() => {
     const el = document.activeElement;
     if (!el || el === document.body) return { ok: false, what: 'body' };
-    const r = el.getBoundingClientRect();
+    // A link that wraps has one box per line: the centre of its first line is on the link.
+    const r = el.getClientRects()[0] ?? el.getBoundingClientRect();
     const x = r.left + r.width / 2;
     const y = r.top + r.height / 2;
     const hit = document.elementFromPoint(x, y);
@@ -95,9 +87,30 @@ const focusedIsOnTop = (page: Page) =>
     };
   });
 
-describe('the status bar at 400% zoom (320x225 CSS px at device scale 4), with the storage full', () => {
+/** Tabs from the top of the page to the end, then Shift+Tabs back: the stops where the control was hidden. */
+async function everyTabStop(page: Page): Promise<{ stops: number; hidden: string[] }> {
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await page.evaluate(() => window.scrollTo(0, 0));
+  const hidden: string[] = [];
+  const seen: string[] = [];
+  for (let i = 0; i < 400; i++) {
+    await page.keyboard.press('Tab');
+    const r = await focusedIsOnTop(page);
+    if (r.what === 'body' || seen.includes(r.what)) break;
+    seen.push(r.what);
+    if (!r.ok) hidden.push(`Tab: ${r.what}`);
+  }
+  for (let i = 0; i < seen.length - 1; i++) {
+    await page.keyboard.press('Shift+Tab');
+    const r = await focusedIsOnTop(page);
+    if (!r.ok) hidden.push(`Shift+Tab: ${r.what}`);
+  }
+  return { stops: seen.length, hidden };
+}
+
+describe('the status bar', () => {
   it.each(sheets.map((ws) => [ws.id, ws] as const))(
-    '%s: the bar takes at most half the screen, and every Tab and Shift+Tab stop is in sight',
+    'on %s, zoomed to 400 per cent (320x225 CSS px at device scale 4) with the storage full: the bar takes at most half the screen, and every Tab and Shift+Tab stop is in sight',
     async (_, ws) => {
       await env.withPage({ viewport: { width: 320, height: 225 }, deviceScaleFactor: 4 }, async (page) => {
         await page.goto(env.site.url);
@@ -111,23 +124,26 @@ describe('the status bar at 400% zoom (320x225 CSS px at device scale 4), with t
         const box = (await bar.boundingBox())!;
         expect(box.height, 'the bar takes at most half the viewport').toBeLessThanOrEqual(225 / 2);
 
-        await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-        await page.evaluate(() => window.scrollTo(0, 0));
-        const hidden: string[] = [];
-        const seen: string[] = [];
-        for (let i = 0; i < 400; i++) {
-          await page.keyboard.press('Tab');
-          const r = await focusedIsOnTop(page);
-          if (r.what === 'body' || seen.includes(r.what)) break;
-          seen.push(r.what);
-          if (!r.ok) hidden.push(`Tab: ${r.what}`);
-        }
-        expect(seen.length, 'Tab reached the form').toBeGreaterThan(allPrompts(ws).length);
-        for (let i = 0; i < seen.length - 1; i++) {
-          await page.keyboard.press('Shift+Tab');
-          const r = await focusedIsOnTop(page);
-          if (!r.ok) hidden.push(`Shift+Tab: ${r.what}`);
-        }
+        const { stops, hidden } = await everyTabStop(page);
+        expect(stops, 'Tab reached the form').toBeGreaterThan(allPrompts(ws).length);
+        expect(hidden).toEqual([]);
+      });
+    },
+  );
+
+  it.each(['coalition-map', 'muscles-check', 'three-horizons', 'trust-inventory'])(
+    'at 412x915, where it sticks, on %s: scroll-padding matches it, and no Tab or Shift+Tab stop is under it',
+    async (id) => {
+      await env.withPage({ viewport: { width: 412, height: 915 } }, async (page) => {
+        await openForm(page, env.site.url, id);
+        const bar = page.locator('.ws-status');
+        expect(await bar.evaluate((el) => getComputedStyle(el).position)).toBe('sticky');
+        const height = (await bar.boundingBox())!.height;
+        const padding = await page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).scrollPaddingTop));
+        expect(padding, 'scroll-padding-top clears the bar').toBeGreaterThanOrEqual(height);
+        expect(padding, 'and no more than it needs').toBeLessThanOrEqual(height + 24);
+        const { stops, hidden } = await everyTabStop(page);
+        expect(stops).toBeGreaterThan(10);
         expect(hidden).toEqual([]);
       });
     },
@@ -294,7 +310,7 @@ describe('text alternatives', () => {
       for (const c of p.columns) {
         if (!c.help) continue;
         const name = `${c.label}, ${t.rowLabel(p.rowName, 1)}`;
-        const cell = nodes.find((n) => n.name === name);
+        const cell = nodes.find((n) => n.name === name && (n.role === 'textbox' || n.role === 'combobox'));
         expect(cell, name).toBeDefined();
         expect(cell!.description, `${name}: described by the column help`).toContain(c.help);
       }
