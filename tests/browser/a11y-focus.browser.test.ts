@@ -159,7 +159,7 @@ describe.each(promptsOf('ranked'))('ranked list %s', (_, ws, p) => {
         const f = await focusedNow(page);
         expect(f.id, `Add number ${i}: the new item’s field`).toBe(itemId(ws.id, p.id, i));
         await expectAnnounced(page, t.itemAdded(t.itemLabel(p.itemName, i + 1)));
-        await page.keyboard.type(names[i]!);
+        await page.fill(byId(itemId(ws.id, p.id, i)), names[i]!);
       }
       expect(await promptBlock(page, p.id).locator('[data-action="add"]').count(), 'at the limit the Add button gives way').toBe(0);
       await promptBlock(page, p.id).getByText(t.maxItems(p.max, p.itemName)).waitFor();
