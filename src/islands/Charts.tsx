@@ -1,7 +1,7 @@
 /** SVG pictures of answers, each with a text alternative. Pure: (worksheet, chart, answers) -> markup. */
 import type { ComponentChildren } from 'preact';
 import type { Answers } from '../worksheets/answers';
-import { mapData, radarData, radarPoint } from '../worksheets/charts';
+import { mapData, quadrantOf, radarData, radarPoint, type QuadrantPlace } from '../worksheets/charts';
 import { WhereToStart } from './WhereToStart';
 import type { Chart, MapChart, RadarChart, Worksheet } from '../worksheets/schema';
 import { t } from '../lib/strings';
@@ -9,7 +9,10 @@ import { t } from '../lib/strings';
 const SERIES_CLASS = ['chart__series--a', 'chart__series--b', 'chart__series--c'];
 
 /** Element ids of a chart; `uid` keeps them unique when a chart appears twice on a page. */
-const chartIds = (uid: string, chart: Chart) => ({ title: `${uid}chart-${chart.id}-title`, text: `${uid}chart-${chart.id}-text` });
+const chartIds = (uid: string, chart: Chart) => ({
+  title: `${uid}chart-${chart.id}-title`,
+  text: `${uid}chart-${chart.id}-text`,
+});
 
 /** The caption and the SVG of a chart, named by the caption and described by the chart's text alternative. */
 function ChartTitleAndPicture({
@@ -38,7 +41,7 @@ function ChartTitleAndPicture({
   );
 }
 
-function Radar({ ws, chart, answers, uid }: { ws: Worksheet; chart: RadarChart; answers: Answers; uid: string }) {
+function Radar({ ws, chart, answers, uid, blank }: { ws: Worksheet; chart: RadarChart; answers: Answers; uid: string; blank: boolean }) {
   const axes = radarData(ws, chart, answers);
   // Wide enough that the longest spoke label fits inside the picture, also when printed on A4.
   const W = 600;
@@ -85,15 +88,34 @@ function Radar({ ws, chart, answers, uid }: { ws: Worksheet; chart: RadarChart; 
           );
         })}
       </ChartTitleAndPicture>
+      {/* Each series is drawn with its own dash as well as its own colour, so the legend also reads in forced colours. */}
       <ul class="chart__legend" aria-hidden="true">
         {chart.series.map((name, s) => (
           <li key={name}>
-            <span class={`chart__swatch ${SERIES_CLASS[s]}`} />
+            <svg class={`chart__swatch chart__series ${SERIES_CLASS[s]}`} viewBox="0 0 32 12" width="32" height="12" focusable="false">
+              <line x1="1" y1="6" x2="31" y2="6" />
+              <circle cx="16" cy="6" r="3" />
+            </svg>
             {name}
           </li>
         ))}
       </ul>
       <div id={chartIds(uid, chart).text} class="chart__text">
+        {/* The description of the picture starts with the values in words (for screen readers: the table below shows them), or on the blank page, how to draw it. */}
+        <p class={blank ? 'chart__summary' : 'chart__summary visually-hidden'}>
+          {blank
+            ? t.radarBlank
+            : chart.series
+                .map((name, s) =>
+                  t.radarSeries(
+                    name,
+                    axes.every((a) => a.values[s] == null)
+                      ? t.notRated
+                      : axes.map((a) => `${a.label} ${a.values[s] == null ? t.notRated : t.valueOf(a.values[s]!, a.max)}`).join(', '),
+                  ),
+                )
+                .join(' ')}
+        </p>
         <table class="chart__table">
           <caption class="visually-hidden">{chart.title}: the values drawn</caption>
           <thead>
@@ -123,7 +145,15 @@ function Radar({ ws, chart, answers, uid }: { ws: Worksheet; chart: RadarChart; 
   );
 }
 
-function MapView({ ws, chart, answers, uid }: { ws: Worksheet; chart: MapChart; answers: Answers; uid: string }) {
+/** Where a point is, in words: "in “Find the bargain”". */
+function placeText(place: QuadrantPlace | undefined): string {
+  if (!place) return '';
+  if (place.kind === 'in') return `, ${t.inQuadrant(place.quadrant)}`;
+  if (place.kind === 'between') return `, ${t.betweenQuadrants(place.quadrants[0], place.quadrants[1])}`;
+  return `, ${t.mapCentre}`;
+}
+
+function MapView({ ws, chart, answers, uid, blank }: { ws: Worksheet; chart: MapChart; answers: Answers; uid: string; blank: boolean }) {
   const d = mapData(ws, chart, answers);
   const W = 420;
   const H = 340;
@@ -174,13 +204,16 @@ function MapView({ ws, chart, answers, uid }: { ws: Worksheet; chart: MapChart; 
         })}
       </ChartTitleAndPicture>
       <div id={chartIds(uid, chart).text} class="chart__text">
-        {d.points.length === 0 ? (
+        {blank ? (
+          <p>{t.mapBlank(d.xLabel, d.yLabel)}</p>
+        ) : d.points.length === 0 ? (
           <p>{t.chartEmpty}</p>
         ) : (
           <ul>
             {d.points.map((p, i) => (
               <li key={i}>
                 {p.label}: {d.xLabel.toLowerCase()} {p.x} of {d.xMax}, {d.yLabel.toLowerCase()} {p.y} of {d.yMax}
+                {placeText(quadrantOf(chart.quadrants, p, d))}
               </li>
             ))}
           </ul>
@@ -191,11 +224,26 @@ function MapView({ ws, chart, answers, uid }: { ws: Worksheet; chart: MapChart; 
   );
 }
 
-/** `uid` prefixes element ids, so one chart can appear twice on a page (on screen and in the print copy). */
-export function ChartView({ ws, chart, answers, uid = '' }: { ws: Worksheet; chart: Chart; answers: Answers; uid?: string }) {
+/**
+ * `uid` prefixes element ids, so one chart can appear twice on a page (on screen and in the print copy).
+ * `blank` is the printable blank page: the text says how to draw on it, not what answers would show.
+ */
+export function ChartView({
+  ws,
+  chart,
+  answers,
+  uid = '',
+  blank = false,
+}: {
+  ws: Worksheet;
+  chart: Chart;
+  answers: Answers;
+  uid?: string;
+  blank?: boolean;
+}) {
   return chart.kind === 'radar' ? (
-    <Radar ws={ws} chart={chart} answers={answers} uid={uid} />
+    <Radar ws={ws} chart={chart} answers={answers} uid={uid} blank={blank} />
   ) : (
-    <MapView ws={ws} chart={chart} answers={answers} uid={uid} />
+    <MapView ws={ws} chart={chart} answers={answers} uid={uid} blank={blank} />
   );
 }

@@ -290,7 +290,7 @@ function Tools({ defs, guideVersion, fromDisk, storage, refresh }: WorkbookProps
               <h3>{w.previewTitle}</h3>
               <p>{w.previewIntro(imp.fileName, when(imp.backup.exported), imp.backup.guide.version)}</p>
               {imp.migrated && <p>{w.migrated}</p>}
-              <div class="table-scroll">
+              <div class="table-wrap">
                 <table class="workbook-preview__table">
                   <caption class="visually-hidden">{w.previewTitle}</caption>
                   <thead>

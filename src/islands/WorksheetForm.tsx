@@ -3,13 +3,13 @@
  * needs JavaScript), then mounted in the browser with a store by islands/mount.tsx.
  */
 import { useStore } from '@nanostores/preact';
-import { useState } from 'preact/hooks';
+import { useCallback, useContext, useEffect, useRef, useState } from 'preact/hooks';
 import type { Prompt, Worksheet } from '../worksheets/schema';
 import { progress } from '../worksheets/answers';
 import { displayAnswer, displayText } from '../worksheets/kinds';
 import type { WorksheetStore } from '../stores/worksheet';
 import { clockTime, t } from '../lib/strings';
-import { Field } from './Prompts';
+import { Announce, Field, useFocusAfter } from './Prompts';
 import { ChartView } from './Charts';
 import { AnswersView } from './AnswersView';
 import { worksheetDocument } from '../worksheets/document';
@@ -25,23 +25,56 @@ function ConnectedField({ ws, prompt, store }: { ws: Worksheet; prompt: Prompt; 
   const conflicts = useStore(store.$conflicts);
   const other = conflicts[prompt.id];
   const hasConflict = Object.prototype.hasOwnProperty.call(conflicts, prompt.id);
+  const block = useRef<HTMLDivElement>(null);
+  const focusAfter = useFocusAfter();
+  const announce = useContext(Announce);
+  // The buttons go with the message: focus moves to the answer itself (its chosen radio, else its first field).
+  const resolve = (useTheirs: boolean) => {
+    store.resolveConflict(prompt.id, useTheirs);
+    focusAfter(
+      () =>
+        block.current?.querySelector<HTMLElement>('input[type="radio"]:checked') ??
+        block.current?.querySelector<HTMLElement>('input, textarea, select'),
+    );
+    announce(useTheirs ? t.usedTheirs : t.keptMine);
+  };
   return (
-    <div class="ws-prompt" data-prompt={prompt.id} data-kind={prompt.kind}>
+    <div class="ws-prompt" data-prompt={prompt.id} data-kind={prompt.kind} ref={block}>
       <Field prompt={prompt} value={answers[prompt.id]} onChange={(v) => store.setAnswer(prompt.id, v)} uid={ws.id} />
       {hasConflict && (
         <div class="ws-conflict" role="alert">
           <p>{t.conflict}</p>
           <blockquote class="ws-conflict__theirs">{displayText(displayAnswer(prompt, other), t.noAnswer)}</blockquote>
-          <button type="button" class="button" onClick={() => store.resolveConflict(prompt.id, true)}>
+          <button type="button" class="button" onClick={() => resolve(true)}>
             {t.useTheirs}
           </button>{' '}
-          <button type="button" class="button" onClick={() => store.resolveConflict(prompt.id, false)}>
+          <button type="button" class="button" onClick={() => resolve(false)}>
             {t.keepMine}
           </button>
         </div>
       )}
     </div>
   );
+}
+
+/**
+ * Publishes the status bar's height as `--ws-status-h` on the page, which sets `scroll-padding-top` (see
+ * worksheet.css): a field reached by Tab or Shift+Tab is scrolled clear of the bar, never under it.
+ */
+function useStickyHeight(bar: { current: HTMLElement | null }): void {
+  useEffect(() => {
+    const el = bar.current;
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    const root = el.ownerDocument.documentElement;
+    const update = () => root.style.setProperty('--ws-status-h', `${Math.ceil(el.getBoundingClientRect().height)}px`);
+    const observer = new ResizeObserver(update);
+    observer.observe(el);
+    update();
+    return () => {
+      observer.disconnect();
+      root.style.removeProperty('--ws-status-h');
+    };
+  }, [bar]);
 }
 
 function Status({ ws, store }: { ws: Worksheet; store: WorksheetStore }) {
@@ -58,21 +91,26 @@ function Status({ ws, store }: { ws: Worksheet; store: WorksheetStore }) {
           : save.kind === 'memory'
             ? ''
             : t.notSavedYet;
+  const bar = useRef<HTMLDivElement>(null);
+  useStickyHeight(bar);
   return (
-    <div class="ws-status">
-      <div class="ws-progress">
-        <progress max={total} value={answered} aria-label={t.progress(answered, total)} />
-        <span>{t.progress(answered, total)}</span>
+    <>
+      <div class="ws-status" ref={bar}>
+        <div class="ws-progress">
+          <progress max={total} value={answered} aria-label={t.progress(answered, total)} />
+          <span>{t.progress(answered, total)}</span>
+        </div>
+        <p class="ws-saved" role="status" data-save-state={save.kind}>
+          {text}
+        </p>
       </div>
-      <p class="ws-saved" role="status" data-save-state={save.kind}>
-        {text}
-      </p>
+      {/* Outside the sticky bar, which must stay short enough never to hide the field being filled in. */}
       {save.kind === 'quota' && (
         <p class="ws-warning" role="alert" data-warning="quota">
           {t.quota}
         </p>
       )}
-    </div>
+    </>
   );
 }
 
@@ -128,44 +166,59 @@ function Charts({ ws, store }: { ws: Worksheet; store: WorksheetStore }) {
   );
 }
 
+/**
+ * Clear this worksheet, with a confirmation and an Undo. Focus always lands somewhere sensible: the
+ * question when it appears, Undo once cleared, and back on "Clear this worksheet" after Undo or Cancel.
+ */
 function Clear({ store }: { store: WorksheetStore }) {
   const [step, setStep] = useState<'idle' | 'confirm' | 'cleared' | 'restored'>('idle');
   const [undo, setUndo] = useState<(() => void) | null>(null);
+  const root = useRef<HTMLDivElement>(null);
+  const focusAfter = useFocusAfter();
+  const announce = useContext(Announce);
+  const go = (next: typeof step, focus: string, message: string) => {
+    setStep(next);
+    focusAfter(() => root.current?.querySelector<HTMLElement>(`[data-clear="${focus}"]`));
+    announce(message);
+  };
   return (
-    <div class="ws-clear">
+    <div class="ws-clear" ref={root}>
       {step === 'confirm' ? (
         <div role="group" aria-label={t.clear}>
-          <p>{t.clearConfirm}</p>
+          <p tabIndex={-1} data-clear="question">
+            {t.clearConfirm}
+          </p>
           <button
             type="button"
             class="button button--danger"
             onClick={() => {
               setUndo(() => store.clearAll());
-              setStep('cleared');
+              go('cleared', 'undo', t.cleared);
             }}
           >
             {t.clearYes}
           </button>{' '}
-          <button type="button" class="button" onClick={() => setStep('idle')}>
+          <button type="button" class="button" onClick={() => go('idle', 'start', t.clearCancelled)}>
             {t.cancel}
           </button>
         </div>
       ) : (
-        <button type="button" class="button button--danger" onClick={() => setStep('confirm')}>
+        <button type="button" class="button button--danger" data-clear="start" onClick={() => go('confirm', 'question', t.clearConfirm)}>
           {t.clear}
         </button>
       )}
-      <p role="status" class="ws-clear__status">
+      <p class="ws-clear__status">
         {step === 'cleared' && (
           <>
             {t.cleared}{' '}
             <button
               type="button"
               class="button"
+              data-clear="undo"
               onClick={() => {
                 undo?.();
                 setUndo(null);
-                setStep('restored');
+                go('restored', 'start', t.restored);
               }}
             >
               {t.undo}
@@ -215,6 +268,41 @@ function DownloadPdf({ ws, store }: { ws: Worksheet; store: WorksheetStore }) {
   );
 }
 
+/**
+ * Brings the whole of a focused control into view. On focus Chromium scrolls only until part of a
+ * control shows: a cell can stay half outside its table's scroll box, or a tall field have its middle
+ * below the fold. The page's scroll-padding-top keeps what is revealed clear of the status bar.
+ */
+function revealFocused(e: FocusEvent): void {
+  const el = e.target;
+  if (!(el instanceof HTMLElement) || !el.matches('input, select, textarea, button')) return;
+  const doc = el.ownerDocument;
+  const view = doc.defaultView;
+  if (!view) return;
+  const r = el.getBoundingClientRect();
+  const top = parseFloat(view.getComputedStyle(doc.documentElement).scrollPaddingTop) || 0;
+  const box = el.closest('.ws-table__scroll')?.getBoundingClientRect();
+  const left = Math.max(0, box?.left ?? 0);
+  const right = Math.min(doc.documentElement.clientWidth, box?.right ?? Infinity);
+  if (r.top < top || r.bottom > view.innerHeight || r.left < left - 1 || r.right > right + 1)
+    el.scrollIntoView({ block: r.height > view.innerHeight - top ? 'center' : 'nearest', inline: 'nearest' });
+}
+
+/**
+ * The form's one polite live region. A repeated message is still spoken: each one replaces the last
+ * as a new node.
+ */
+function useAnnouncer(): [(message: string) => void, preact.JSX.Element] {
+  const [said, setSaid] = useState<{ n: number; message: string }>({ n: 0, message: '' });
+  const announce = useCallback((message: string) => setSaid((s) => ({ n: s.n + 1, message })), []);
+  const region = (
+    <div class="visually-hidden" aria-live="polite" data-announcer>
+      {said.message && <p key={said.n}>{said.message}</p>}
+    </div>
+  );
+  return [announce, region];
+}
+
 function PrintCopy({ ws, store }: { ws: Worksheet; store: WorksheetStore }) {
   const answers = useStore(store.$answers);
   const earlier = useStore(store.$earlier);
@@ -258,31 +346,39 @@ export function WorksheetForm({ ws, store }: Props) {
       </div>
     );
   }
+  return <ConnectedForm ws={ws} store={store} />;
+}
+
+function ConnectedForm({ ws, store }: { ws: Worksheet; store: WorksheetStore }) {
+  const [announce, region] = useAnnouncer();
   return (
-    <div class="ws-form" data-ready="true">
-      <div class="ws-form__screen">
-        <Notices store={store} />
-        <Status ws={ws} store={store} />
-        {ws.sections.map((s) => (
-          <section class="ws-section" key={s.id} aria-labelledby={`${ws.id}-${s.id}`}>
-            <h2 id={`${ws.id}-${s.id}`}>{s.title}</h2>
-            {s.intro && <p>{s.intro}</p>}
-            {s.prompts.map((p) => (
-              <ConnectedField ws={ws} prompt={p} store={store} key={p.id} />
-            ))}
-          </section>
-        ))}
-        <Charts ws={ws} store={store} />
-        <Earlier store={store} />
-        <div class="ws-actions">
-          <button type="button" class="button button--primary" onClick={() => window.print()}>
-            {t.print}
-          </button>
-          <DownloadPdf ws={ws} store={store} />
-          <Clear store={store} />
+    <Announce.Provider value={announce}>
+      <div class="ws-form" data-ready="true">
+        <div class="ws-form__screen" onFocusIn={revealFocused}>
+          {region}
+          <Notices store={store} />
+          <Status ws={ws} store={store} />
+          {ws.sections.map((s) => (
+            <section class="ws-section" key={s.id} aria-labelledby={`${ws.id}-${s.id}`}>
+              <h2 id={`${ws.id}-${s.id}`}>{s.title}</h2>
+              {s.intro && <p>{s.intro}</p>}
+              {s.prompts.map((p) => (
+                <ConnectedField ws={ws} prompt={p} store={store} key={p.id} />
+              ))}
+            </section>
+          ))}
+          <Charts ws={ws} store={store} />
+          <Earlier store={store} />
+          <div class="ws-actions">
+            <button type="button" class="button button--primary" onClick={() => window.print()}>
+              {t.print}
+            </button>
+            <DownloadPdf ws={ws} store={store} />
+            <Clear store={store} />
+          </div>
         </div>
+        <PrintCopy ws={ws} store={store} />
       </div>
-      <PrintCopy ws={ws} store={store} />
-    </div>
+    </Announce.Provider>
   );
 }

@@ -57,6 +57,31 @@ export const t = {
   pdfPreparing: 'Preparing the PDF…',
   pdfReady: (file: string) => `Your PDF is ready: ${file}`,
   pdfFailed: 'The PDF could not be made in this browser. Your answers are safe: print them instead.',
+  /** A row or ranked item as buttons and announcements name it: its text when it has some, else its place. */
+  itemLabel: (name: string, n: number, text?: string) => {
+    const words = (text ?? '').trim().replace(/\s+/g, ' ');
+    if (!words) return `${cap(name)} ${n}`;
+    return `“${words.length > 40 ? `${words.slice(0, 40).replace(/\s+\S*$/, '')}…` : words}”`;
+  },
+  moveItemUp: (label: string) => `Move ${label} up`,
+  moveItemDown: (label: string) => `Move ${label} down`,
+  removeItem: (label: string) => `Remove ${label}`,
+  itemMoved: (label: string, n: number, total: number) => `${label} moved to ${n} of ${total}.`,
+  itemAdded: (label: string) => `${label} added.`,
+  itemRemoved: (label: string) => `${label} removed.`,
+  answerCleared: (question: string) => `Answer cleared: ${question}`,
+  keptMine: 'Your version was kept.',
+  usedTheirs: 'The other version is now in the field.',
+  clearCancelled: 'Nothing was cleared.',
+  inQuadrant: (q: string) => `in “${q}”`,
+  betweenQuadrants: (a: string, b: string) => `on the line between “${a}” and “${b}”`,
+  mapCentre: 'at the centre of the map',
+  mapBlank: (x: string, y: string) =>
+    `Mark each one on the grid: ${x.toLowerCase()} from left to right, ${y.toLowerCase()} from bottom to top.`,
+  radarBlank: 'Mark each rating on its spoke, counting out from the centre, then join the marks of each line.',
+  radarSeries: (series: string, values: string) => `${series}: ${values}.`,
+  notRated: 'not rated',
+  valueOf: (v: number, max: number) => `${v} of ${max}`,
 } as const;
 
 /** Words inside the PDF (src/pdf/render.ts): kept apart so the worksheet form does not ship them. */

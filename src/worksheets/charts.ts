@@ -90,3 +90,29 @@ export function mapData(ws: Worksheet, chart: MapChart, answers: Answers): { poi
 function round(n: number): number {
   return Math.round(n * 10) / 10;
 }
+
+/**
+ * Where a point of a map sits among the chart's four quadrants (named clockwise from top left). The
+ * split is the middle of each scale, as drawn; a point on a middle line sits between two quadrants, and
+ * one on both lines sits at the centre. Undefined when the chart names no quadrants.
+ */
+export type QuadrantPlace =
+  | { kind: 'in'; quadrant: string }
+  | { kind: 'between'; quadrants: [string, string] }
+  | { kind: 'centre' };
+
+export function quadrantOf(
+  quadrants: readonly string[] | undefined,
+  point: { x: number; y: number },
+  range: { xMin: number; xMax: number; yMin: number; yMax: number },
+): QuadrantPlace | undefined {
+  if (!quadrants || quadrants.length !== 4) return undefined;
+  const [topLeft, topRight, bottomRight, bottomLeft] = quadrants as [string, string, string, string];
+  const side = (v: number, min: number, max: number) => Math.sign(2 * v - (min + max));
+  const h = side(point.x, range.xMin, range.xMax);
+  const v = side(point.y, range.yMin, range.yMax);
+  if (h === 0 && v === 0) return { kind: 'centre' };
+  if (h === 0) return { kind: 'between', quadrants: v > 0 ? [topLeft, topRight] : [bottomLeft, bottomRight] };
+  if (v === 0) return { kind: 'between', quadrants: h > 0 ? [topRight, bottomRight] : [topLeft, bottomLeft] };
+  return { kind: 'in', quadrant: v > 0 ? (h > 0 ? topRight : topLeft) : h > 0 ? bottomRight : bottomLeft };
+}

@@ -8,7 +8,7 @@
  * value that does not fit its prompt.
  */
 import { isAnswered, type Answers, type EarlierAnswer } from './answers';
-import { mapData, radarData, widestGaps, type MapPoint, type RadarAxis } from './charts';
+import { mapData, quadrantOf, radarData, widestGaps, type MapPoint, type QuadrantPlace, type RadarAxis } from './charts';
 import { blankAnswer, cleanAnswer, displayAnswer, type Blank, type Display } from './kinds';
 import type { MapChart, PromptKind, RadarChart, Worksheet } from './schema';
 
@@ -143,20 +143,17 @@ function radarBlock(ws: Worksheet, chart: RadarChart, answers: Answers): DocRada
   };
 }
 
-/** The quadrant a point falls in (names clockwise from top left), or undefined on a dividing line. */
-export function quadrantOf(chart: Pick<MapChart, 'quadrants'>, p: MapPoint, d: { xMin: number; xMax: number; yMin: number; yMax: number }): string | undefined {
-  if (!chart.quadrants) return undefined;
-  const mx = (d.xMin + d.xMax) / 2;
-  const my = (d.yMin + d.yMax) / 2;
-  if (p.x === mx || p.y === my) return undefined;
-  const top = p.y > my;
-  const right = p.x > mx;
-  return chart.quadrants[top ? (right ? 1 : 0) : right ? 2 : 3];
+/** A point's place among the quadrants, as the map's text table says it. */
+export function quadrantText(place: QuadrantPlace | undefined): string | undefined {
+  if (!place) return undefined;
+  if (place.kind === 'in') return place.quadrant;
+  if (place.kind === 'between') return `Between ${place.quadrants[0]} and ${place.quadrants[1]}`;
+  return 'At the centre';
 }
 
 function mapBlock(ws: Worksheet, chart: MapChart, answers: Answers): DocMap {
   const d = mapData(ws, chart, answers);
-  const points = d.points.map((p) => ({ ...p, quadrant: quadrantOf(chart, p, d) }));
+  const points = d.points.map((p) => ({ ...p, quadrant: quadrantText(quadrantOf(chart.quadrants, p, d)) }));
   const empty = points.length === 0;
   return {
     type: 'map',
@@ -174,7 +171,7 @@ function mapBlock(ws: Worksheet, chart: MapChart, answers: Answers): DocMap {
       head: ['', d.xLabel, d.yLabel, ...(chart.quadrants ? ['Quadrant'] : [])],
       rows: points.map((p) => ({
         header: p.label,
-        cells: [`${p.x} of ${d.xMax}`, `${p.y} of ${d.yMax}`, ...(chart.quadrants ? [p.quadrant ?? 'On a dividing line'] : [])],
+        cells: [`${p.x} of ${d.xMax}`, `${p.y} of ${d.yMax}`, ...(chart.quadrants ? [p.quadrant ?? ''] : [])],
       })),
     },
   };

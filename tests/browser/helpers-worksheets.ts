@@ -97,6 +97,23 @@ export async function seedRecord(page: Page, siteUrl: string, id: string, answer
   return raw;
 }
 
+/** Fills the origin's storage until not even one more character fits; returns how many keys it took. */
+export function fillStorage(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    let size = 1 << 20;
+    let n = 0;
+    while (size >= 1) {
+      try {
+        window.localStorage.setItem(`junk:${n}`, 'x'.repeat(size));
+        n++;
+      } catch {
+        size = Math.floor(size / 2);
+      }
+    }
+    return n;
+  });
+}
+
 /** The raw stored value of a key (null when absent). */
 export function readRaw(page: Page, key: string): Promise<string | null> {
   return page.evaluate((k) => window.localStorage.getItem(k), key);

@@ -20,7 +20,7 @@ describe('the header search', () => {
     });
   });
 
-  it('moves through results with the arrow keys, closes with Escape and opens a result with Enter', async () => {
+  it('moves through results with the arrow keys, closes with Escape (keeping the query until a second Escape) and opens a result with Enter', async () => {
     await env.withPage({}, async (page) => {
       await page.goto(new URL('/', env.site.url).href, { waitUntil: 'networkidle' });
       await page.focus('[data-search-input]');
@@ -39,7 +39,9 @@ describe('the header search', () => {
       await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('site-search-input');
       await page.keyboard.press('Escape');
       await expect(page.locator('[data-search-results]').isHidden()).resolves.toBe(true);
-      // A search field's own Escape also clears what was typed.
+      // The first Escape only closes the results; the search field's own Escape then clears what was typed.
+      await expect(page.inputValue('[data-search-input]')).resolves.toBe('trust');
+      await page.keyboard.press('Escape');
       await expect(page.inputValue('[data-search-input]')).resolves.toBe('');
       await page.keyboard.type('coalition');
       await page.locator('[data-search-status]', { hasText: 'for “coalition”' }).waitFor({ timeout: 30_000 });

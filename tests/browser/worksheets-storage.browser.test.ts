@@ -9,7 +9,19 @@ import { newPage } from '../support/browser.ts';
 import { siteDir } from '../support/site.ts';
 import { useSiteAndBrowser } from '../support/session.ts';
 import { checkPageRecords } from '../gates/gates.ts';
-import { KEYS, byId, fieldId, keysWithPrefix, openForm, readRaw, seedRaw, seedRecord, t, waitSaved } from './helpers-worksheets.ts';
+import {
+  KEYS,
+  byId,
+  fieldId,
+  fillStorage,
+  keysWithPrefix,
+  openForm,
+  readRaw,
+  seedRaw,
+  seedRecord,
+  t,
+  waitSaved,
+} from './helpers-worksheets.ts';
 
 const dir = siteDir();
 const env = useSiteAndBrowser(dir);
@@ -55,19 +67,7 @@ it('says the storage is full, keeps the text on the page and leaves the earlier 
   try {
     const earlier = await seedRecord(page, env.site.url, id, { 'the-change': 'Saved before the storage filled up' });
     // Fill the origin's storage until not even one more character fits.
-    const junkKeys = await page.evaluate(() => {
-      let size = 1 << 20;
-      let n = 0;
-      while (size >= 1) {
-        try {
-          window.localStorage.setItem(`junk:${n}`, 'x'.repeat(size));
-          n++;
-        } catch {
-          size = Math.floor(size / 2);
-        }
-      }
-      return n;
-    });
+    const junkKeys = await fillStorage(page);
     expect(junkKeys).toBeGreaterThan(0);
     expect(
       await page.evaluate(() => {

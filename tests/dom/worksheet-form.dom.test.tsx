@@ -241,16 +241,16 @@ describe('the connected form', () => {
       await settle();
       expect(rows(store.$answers.get())).toEqual(['A', 'B', 'C']);
 
-      fireEvent.click(screen.getByRole('button', { name: 'Move relationship 3 up' }));
+      fireEvent.click(screen.getByRole('button', { name: 'Move “C” up' }));
       await settle();
       expect(rows(store.$answers.get())).toEqual(['A', 'C', 'B']);
       expect(screen.getByLabelText<HTMLInputElement>('Person or role, Relationship 2').value).toBe('C');
 
-      fireEvent.click(screen.getByRole('button', { name: 'Move relationship 1 down' }));
+      fireEvent.click(screen.getByRole('button', { name: 'Move “A” down' }));
       await settle();
       expect(rows(store.$answers.get())).toEqual(['C', 'A', 'B']);
 
-      fireEvent.click(screen.getByRole('button', { name: 'Remove relationship 2' }));
+      fireEvent.click(screen.getByRole('button', { name: 'Remove “A”' }));
       await settle();
       expect(rows(store.$answers.get())).toEqual(['C', 'B']);
       expect(screen.queryByLabelText('Person or role, Relationship 3')).toBeNull();
@@ -263,14 +263,14 @@ describe('the connected form', () => {
           { id: 'r2', cells: { person: 'B' } },
         ],
       });
-      expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Move relationship 1 up' }).disabled).toBe(true);
-      expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Move relationship 2 down' }).disabled).toBe(true);
-      expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Move relationship 1 down' }).disabled).toBe(false);
+      expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Move “A” up' }).disabled).toBe(true);
+      expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Move “B” down' }).disabled).toBe(true);
+      expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Move “A” down' }).disabled).toBe(false);
     });
 
     it('removes the answer when the last row is removed', async () => {
       const { store } = renderForm('trust-inventory', { relationships: [{ id: 'r1', cells: { person: 'A' } }] });
-      fireEvent.click(screen.getByRole('button', { name: 'Remove relationship 1' }));
+      fireEvent.click(screen.getByRole('button', { name: 'Remove “A”' }));
       await settle();
       expect(store.$answers.get()).not.toHaveProperty('relationships');
     });
@@ -290,16 +290,16 @@ describe('the connected form', () => {
       await settle();
       expect(store.$answers.get()['first-conversations']).toEqual(['Mayor', 'Union']);
 
-      fireEvent.click(group().getByRole('button', { name: 'Move conversation 2 up' }));
+      fireEvent.click(group().getByRole('button', { name: 'Move “Union” up' }));
       await settle();
       expect(store.$answers.get()['first-conversations']).toEqual(['Union', 'Mayor']);
       expect(group().getByRole<HTMLInputElement>('textbox', { name: 'Conversation 1' }).value).toBe('Union');
 
-      fireEvent.click(group().getByRole('button', { name: 'Move conversation 1 down' }));
+      fireEvent.click(group().getByRole('button', { name: 'Move “Union” down' }));
       await settle();
       expect(store.$answers.get()['first-conversations']).toEqual(['Mayor', 'Union']);
 
-      fireEvent.click(group().getByRole('button', { name: 'Remove conversation 1' }));
+      fireEvent.click(group().getByRole('button', { name: 'Remove “Mayor”' }));
       await settle();
       expect(store.$answers.get()['first-conversations']).toEqual(['Union']);
       expect(group().queryByRole('textbox', { name: 'Conversation 2' })).toBeNull();
@@ -340,16 +340,18 @@ describe('the connected form', () => {
 
   describe('clearing the worksheet', () => {
     const answers = { commitment: 'Call the budget officer', 'bad-news-safe': 4 };
+    // The steps are also said in the form's live region: look at what the Clear area shows.
+    const clearArea = () => within(document.querySelector<HTMLElement>('.ws-clear')!);
 
     it('asks to confirm, and changes nothing on cancel', async () => {
       const { store } = renderForm('trust-inventory', answers);
       fireEvent.click(screen.getByRole('button', { name: t.clear }));
       await settle();
-      screen.getByText(t.clearConfirm);
+      clearArea().getByText(t.clearConfirm);
       expect(store.$answers.get()).toEqual(answers);
       fireEvent.click(screen.getByRole('button', { name: t.cancel }));
       await settle();
-      expect(screen.queryByText(t.clearConfirm)).toBeNull();
+      expect(clearArea().queryByText(t.clearConfirm)).toBeNull();
       expect(store.$answers.get()).toEqual(answers);
     });
 
@@ -361,14 +363,14 @@ describe('the connected form', () => {
       await settle();
       expect(store.$answers.get()).toEqual({});
       expect(stored().answers).toEqual({});
-      screen.getByText(t.cleared);
+      clearArea().getByText(t.cleared);
       expect(screen.getByLabelText<HTMLInputElement>('One thing you will do this month to build trust').value).toBe('');
 
       fireEvent.click(screen.getByRole('button', { name: t.undo }));
       await settle();
       expect(store.$answers.get()).toEqual(answers);
       expect(stored().answers).toEqual(answers);
-      screen.getByText(t.restored);
+      clearArea().getByText(t.restored);
       expect(screen.getByLabelText<HTMLInputElement>('One thing you will do this month to build trust').value).toBe(
         'Call the budget officer',
       );

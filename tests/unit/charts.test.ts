@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Answers } from '../../src/worksheets/answers';
-import { mapData, radarData, radarPoint, widestGaps, type RadarAxis } from '../../src/worksheets/charts';
+import { mapData, quadrantOf, radarData, radarPoint, widestGaps, type RadarAxis } from '../../src/worksheets/charts';
 import type { MapChart, RadarChart } from '../../src/worksheets/schema';
 import { loadExample, loadWorksheet } from './worksheet-files';
 
@@ -163,5 +163,42 @@ describe('mapData on coalition-map', () => {
 
   it('throws when the chart names a table that is not there', () => {
     expect(() => mapData(coalition, { ...map, table: 'brokers' }, coalitionAnswers)).toThrow(/no table brokers/);
+  });
+});
+
+describe('quadrantOf', () => {
+  const names = ['Give them a voice', 'Keep close', 'Find the bargain', 'Keep in view'];
+  const range = { xMin: 1, xMax: 5, yMin: 1, yMax: 5 };
+
+  it('names the quadrant of a point clear of the middle lines, clockwise from top left', () => {
+    expect(quadrantOf(names, { x: 1, y: 5 }, range)).toEqual({ kind: 'in', quadrant: 'Give them a voice' });
+    expect(quadrantOf(names, { x: 4, y: 4 }, range)).toEqual({ kind: 'in', quadrant: 'Keep close' });
+    expect(quadrantOf(names, { x: 5, y: 2 }, range)).toEqual({ kind: 'in', quadrant: 'Find the bargain' });
+    expect(quadrantOf(names, { x: 2, y: 1 }, range)).toEqual({ kind: 'in', quadrant: 'Keep in view' });
+  });
+
+  it('puts a point on a middle line between the two quadrants it divides, and one on both at the centre', () => {
+    expect(quadrantOf(names, { x: 3, y: 5 }, range)).toEqual({ kind: 'between', quadrants: ['Give them a voice', 'Keep close'] });
+    expect(quadrantOf(names, { x: 3, y: 1 }, range)).toEqual({ kind: 'between', quadrants: ['Keep in view', 'Find the bargain'] });
+    expect(quadrantOf(names, { x: 5, y: 3 }, range)).toEqual({ kind: 'between', quadrants: ['Keep close', 'Find the bargain'] });
+    expect(quadrantOf(names, { x: 1, y: 3 }, range)).toEqual({ kind: 'between', quadrants: ['Give them a voice', 'Keep in view'] });
+    expect(quadrantOf(names, { x: 3, y: 3 }, range)).toEqual({ kind: 'centre' });
+  });
+
+  it('splits an even scale between its two middle values, and follows the range given', () => {
+    const even = { xMin: 1, xMax: 4, yMin: 0, yMax: 10 };
+    expect(quadrantOf(names, { x: 2, y: 6 }, even)).toEqual({ kind: 'in', quadrant: 'Give them a voice' });
+    expect(quadrantOf(names, { x: 3, y: 4 }, even)).toEqual({ kind: 'in', quadrant: 'Find the bargain' });
+    expect(quadrantOf(names, { x: 3, y: 5 }, even)).toEqual({ kind: 'between', quadrants: ['Keep close', 'Find the bargain'] });
+  });
+
+  it('says nothing when the chart names no quadrants', () => {
+    expect(quadrantOf(undefined, { x: 5, y: 5 }, range)).toBeUndefined();
+  });
+
+  it('places the example coalition: the chief inspector is the bargain to find', () => {
+    const d = mapData(coalition, map, coalitionAnswers);
+    const chief = d.points.find((p) => p.label === 'Chief inspector')!;
+    expect(quadrantOf(map.quadrants, chief, d)).toEqual({ kind: 'in', quadrant: 'Find the bargain' });
   });
 });

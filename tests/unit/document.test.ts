@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { t } from '../../src/lib/strings';
-import { worksheetDocument, quadrantOf } from '../../src/worksheets/document';
+import { quadrantText, worksheetDocument } from '../../src/worksheets/document';
 import { displayAnswer, displayText } from '../../src/worksheets/kinds';
 import { cases, expectInOrder, expectedTexts, norm } from './expected-texts';
 import { loadExample, loadWorksheet } from './worksheet-files';
@@ -81,16 +81,11 @@ describe('the blank document', () => {
   });
 });
 
-describe('quadrants of the map', () => {
-  const chart = { quadrants: ['top left', 'top right', 'bottom right', 'bottom left'] };
-  const d = { xMin: 1, xMax: 5, yMin: 1, yMax: 5 };
-  it('names the quadrant of each point, clockwise from top left, and none on a dividing line', () => {
-    expect(quadrantOf(chart, { label: 'a', x: 1, y: 5 }, d)).toBe('top left');
-    expect(quadrantOf(chart, { label: 'a', x: 5, y: 5 }, d)).toBe('top right');
-    expect(quadrantOf(chart, { label: 'a', x: 5, y: 1 }, d)).toBe('bottom right');
-    expect(quadrantOf(chart, { label: 'a', x: 1, y: 1 }, d)).toBe('bottom left');
-    expect(quadrantOf(chart, { label: 'a', x: 3, y: 1 }, d)).toBeUndefined();
-    expect(quadrantOf(chart, { label: 'a', x: 1, y: 3 }, d)).toBeUndefined();
-    expect(quadrantOf({}, { label: 'a', x: 1, y: 5 }, d)).toBeUndefined();
+describe("quadrants in the map's text table", () => {
+  it('names the quadrant, the two either side of a dividing line, or the centre', () => {
+    expect(quadrantText({ kind: 'in', quadrant: 'Find the bargain' })).toBe('Find the bargain');
+    expect(quadrantText({ kind: 'between', quadrants: ['A', 'B'] })).toBe('Between A and B');
+    expect(quadrantText({ kind: 'centre' })).toBe('At the centre');
+    expect(quadrantText(undefined)).toBeUndefined();
   });
 });

@@ -1,6 +1,9 @@
 /**
  * The header search box: results with excerpts appear under the box as you type.
- * Keyboard: arrow keys move between the box and the results, Enter opens, Escape closes.
+ * Keyboard: arrow keys move between the box and the results, Enter opens. Escape closes the results
+ * and keeps the query (focus goes back to the box, and the results stay shut until the query changes
+ * or the down arrow opens them). The results also close when focus leaves the search, so they never
+ * cover what is focused next.
  */
 import { defaultBackend, type SearchBackend, type SearchResult } from './backend';
 import { ui } from '../../lib/strings';
@@ -96,6 +99,8 @@ export function initSearch(): void {
   const backend = defaultBackend();
   let seq = 0;
 
+  /** Set by Escape: the results stay shut until the query changes or the down arrow asks for them. */
+  let dismissed = false;
   const close = () => {
     panel.hidden = true;
   };
@@ -114,6 +119,7 @@ export function initSearch(): void {
 
   let timer: ReturnType<typeof setTimeout> | undefined;
   input.addEventListener('input', () => {
+    dismissed = false;
     clearTimeout(timer);
     timer = setTimeout(() => void run(), 120);
   });
@@ -128,21 +134,32 @@ export function initSearch(): void {
     const i = items.indexOf(document.activeElement as HTMLAnchorElement);
     if (e.key === 'ArrowDown' && items.length) {
       e.preventDefault();
+      dismissed = false;
+      panel.hidden = false;
       items[Math.min(i + 1, items.length - 1)]?.focus();
     } else if (e.key === 'ArrowUp' && items.length) {
       e.preventDefault();
       if (i <= 0) input.focus();
       else items[i - 1]?.focus();
-    } else if (e.key === 'Escape') {
+    } else if (e.key === 'Escape' && !panel.hidden) {
+      // Only closes: the browser's own Escape in a search box would also empty it.
+      e.preventDefault();
+      dismissed = true;
       close();
       input.focus();
     }
+  });
+  root.addEventListener('focusout', (e) => {
+    // A result replaced by new ones loses focus too: renderResults hands it on, so that is no leaving.
+    if (e.target instanceof Node && !e.target.isConnected) return;
+    const next = e.relatedTarget;
+    if (!(next instanceof Node) || !root.contains(next)) close();
   });
   document.addEventListener('click', (e) => {
     if (!root.contains(e.target as Node)) close();
   });
   input.addEventListener('focus', () => {
-    if (list.childElementCount) panel.hidden = false;
+    if (list.childElementCount && !dismissed) panel.hidden = false;
   });
 }
 
