@@ -17,6 +17,10 @@ export const ENTRIES: Record<string, string> = {
   site: 'src/client/site.ts',
   worksheet: 'src/client/worksheet.tsx',
   workbook: 'src/client/workbook.tsx',
+  // The facilitator's tools, each loaded only by the pages that use it.
+  facilitator: 'src/client/facilitator.tsx',
+  'run-sheet': 'src/client/run-sheet.tsx',
+  group: 'src/client/group.tsx',
 };
 
 export function options(entry: string): BuildOptions {

@@ -34,7 +34,15 @@ export interface Scheme {
 }
 
 const MUSCLES = ['state-capability', 'trust', 'people-and-relationships', 'coalitions', 'reflection', 'purpose', 'resourcing'];
-const GAPS = ['what-makes-government-tick', 'politics', 'inclusion', 'lives-improving', 'capacity-as-relationships', 'beyond-logistics', 'funding-and-reporting'];
+const GAPS = [
+  'what-makes-government-tick',
+  'politics',
+  'inclusion',
+  'lives-improving',
+  'capacity-as-relationships',
+  'beyond-logistics',
+  'funding-and-reporting',
+];
 
 export const SCHEMES: readonly Scheme[] = [
   {
@@ -120,18 +128,23 @@ export function decodeRatings(input: string): Ratings {
   const scheme = SCHEMES.find((s) => s.letter === text[0]);
   if (!scheme) throw new CodeError(`“${raw}” is not a ratings code: codes start with M (muscles check) or G (gaps scan).`);
   const version = Number(text[1]);
-  if (!Number.isInteger(version) || text[1] === undefined) throw new CodeError(`“${raw}” is not a ratings code: the version number is missing.`);
+  if (!Number.isInteger(version) || text[1] === undefined)
+    throw new CodeError(`“${raw}” is not a ratings code: the version number is missing.`);
   if (version > CODE_VERSION) throw new CodeError(`“${raw}” comes from a newer version of the guide. Open the newest version to read it.`);
   if (version < 1) throw new CodeError(`“${raw}” is not a ratings code: its version number is not valid.`);
   const n = scheme.prompts.flat().length;
   const expected = 2 + n + 4;
   if (text.length !== expected)
-    throw new CodeError(`“${raw}” has ${text.length < expected ? 'too few' : 'too many'} characters. Check it against the original and type it again.`);
-  if ([...text].some((c) => !ALPHABET.includes(c))) throw new CodeError(`“${raw}” holds characters a code never has. Check it and type it again.`);
+    throw new CodeError(
+      `“${raw}” has ${text.length < expected ? 'too few' : 'too many'} characters. Check it against the original and type it again.`,
+    );
+  if ([...text].some((c) => !ALPHABET.includes(c)))
+    throw new CodeError(`“${raw}” holds characters a code never has. Check it and type it again.`);
   const body = text.slice(2, 2 + n);
   const tag = text.slice(2 + n, 4 + n);
   const check = text.slice(4 + n);
-  if (checksum(text.slice(0, 4 + n)) !== check) throw new CodeError(`“${raw}” does not check out: a character was probably mistyped. Ask for the code again.`);
+  if (checksum(text.slice(0, 4 + n)) !== check)
+    throw new CodeError(`“${raw}” does not check out: a character was probably mistyped. Ask for the code again.`);
   if (!/^[0-5]+$/.test(body)) throw new CodeError(`“${raw}” holds a rating outside 1 to 5.`);
   const digits = [...body].map((d) => (d === '0' ? null : Number(d)));
   const ratings: (number | null)[][] = [];
@@ -160,7 +173,10 @@ export function extractCodes(text: string): string[] {
       const data: unknown = JSON.parse(trimmed);
       const items = Array.isArray(data) ? data : [data];
       const codes = items.flatMap((d) =>
-        typeof d === 'object' && d !== null && (d as Record<string, unknown>)['format'] === FILE_FORMAT && typeof (d as Record<string, unknown>)['code'] === 'string'
+        typeof d === 'object' &&
+        d !== null &&
+        (d as Record<string, unknown>)['format'] === FILE_FORMAT &&
+        typeof (d as Record<string, unknown>)['code'] === 'string'
           ? [(d as Record<string, string>)['code']!]
           : [],
       );

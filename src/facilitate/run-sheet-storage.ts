@@ -31,7 +31,8 @@ const isQuota = (e: unknown) => e instanceof DOMException && (e.name === 'QuotaE
 
 export function decodeRunSheet(raw: string): { sheet: RunSheet; tooNew: boolean } {
   const data: unknown = JSON.parse(raw);
-  if (typeof data !== 'object' || data === null || (data as Record<string, unknown>)['format'] !== RUN_SHEET_FORMAT) throw new Error('not a run-sheet record');
+  if (typeof data !== 'object' || data === null || (data as Record<string, unknown>)['format'] !== RUN_SHEET_FORMAT)
+    throw new Error('not a run-sheet record');
   const version = (data as Record<string, unknown>)['version'];
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) throw new Error('the record has no valid version');
   if (version > RUN_SHEET_VERSION) return { sheet: emptySheet(), tooNew: true };

@@ -70,7 +70,8 @@ export function validateSheet(data: unknown): RunSheet {
   if (run !== null && run !== undefined) {
     if (!isObj(run) || typeof run['startedAt'] !== 'number' || !Array.isArray(run['lengths'])) throw new Error('the run is not valid');
     const lengths = run['lengths'];
-    if (lengths.length !== out.length || lengths.some((l) => typeof l !== 'number' || l < 0 || !Number.isFinite(l))) throw new Error('the run does not match the rows');
+    if (lengths.length !== out.length || lengths.some((l) => typeof l !== 'number' || l < 0 || !Number.isFinite(l)))
+      throw new Error('the run does not match the rows');
     runState = { startedAt: run['startedAt'], lengths: lengths as number[] };
   }
   const sheet: RunSheet = { title, start, groupSize, rows: out, run: runState };

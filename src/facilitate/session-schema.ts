@@ -86,15 +86,30 @@ export const sessionSchema = z
   .superRefine((s, ctx) => {
     const total = s.runSheet.reduce((n, r) => n + r.minutes, 0);
     if (total !== s.length)
-      ctx.addIssue({ code: 'custom', path: ['runSheet'], message: `the run-sheet adds up to ${total} minutes, but the stated length is ${s.length}` });
-    if (s.groupSize.min > s.groupSize.max) ctx.addIssue({ code: 'custom', path: ['groupSize'], message: 'groupSize.min must not exceed groupSize.max' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['runSheet'],
+        message: `the run-sheet adds up to ${total} minutes, but the stated length is ${s.length}`,
+      });
+    if (s.groupSize.min > s.groupSize.max)
+      ctx.addIssue({ code: 'custom', path: ['groupSize'], message: 'groupSize.min must not exceed groupSize.max' });
     const days = s.runSheet.map((r) => r.day);
-    if (days.some((d, i) => i > 0 && d < days[i - 1]!)) ctx.addIssue({ code: 'custom', path: ['runSheet'], message: 'run-sheet days must not go backwards' });
-    if (Math.max(...days) !== s.days) ctx.addIssue({ code: 'custom', path: ['days'], message: `the run-sheet covers ${Math.max(...days)} day(s), the plan says ${s.days}` });
+    if (days.some((d, i) => i > 0 && d < days[i - 1]!))
+      ctx.addIssue({ code: 'custom', path: ['runSheet'], message: 'run-sheet days must not go backwards' });
+    if (Math.max(...days) !== s.days)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['days'],
+        message: `the run-sheet covers ${Math.max(...days)} day(s), the plan says ${s.days}`,
+      });
     const printed = new Set(s.worksheets.map((w) => w.id));
     s.runSheet.forEach((r, i) => {
       if (r.worksheet && !printed.has(r.worksheet))
-        ctx.addIssue({ code: 'custom', path: ['runSheet', i, 'worksheet'], message: `"${r.worksheet}" is used in the run-sheet but not listed under worksheets` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['runSheet', i, 'worksheet'],
+          message: `"${r.worksheet}" is used in the run-sheet but not listed under worksheets`,
+        });
     });
   });
 

@@ -62,7 +62,9 @@ async function facilitateLinks(pages: Awaited<ReturnType<typeof getCollection<'g
   const sessions = await getCollection('sessions');
   return [
     ...pages.filter((p) => p.data.section === 'facilitate').map((p) => ({ href: guideUrl(p.id), label: p.data.navTitle ?? p.data.title })),
-    ...sessions.sort((a, b) => a.data.order - b.data.order).map((s) => ({ href: sessionUrl(s.id), label: s.data.navTitle ?? s.data.title })),
+    ...sessions
+      .sort((a, b) => a.data.order - b.data.order)
+      .map((s) => ({ href: sessionUrl(s.id), label: s.data.navTitle ?? s.data.title })),
     { href: RUN_SHEET_URL, label: 'Run-sheet builder' },
     { href: GROUP_URL, label: 'Group picture' },
   ];

@@ -2,7 +2,17 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { CodeError, SCHEMES, checksum, countRated, decodeRatings, encodeRatings, extractCodes, ratingsFile, schemeFor } from '../../src/facilitate/codes';
+import {
+  CodeError,
+  SCHEMES,
+  checksum,
+  countRated,
+  decodeRatings,
+  encodeRatings,
+  extractCodes,
+  ratingsFile,
+  schemeFor,
+} from '../../src/facilitate/codes';
 import { groupStats, median } from '../../src/facilitate/stats';
 import { root } from '../support/site';
 
@@ -54,7 +64,14 @@ describe('the share codes', () => {
   });
 
   it('are refused when any single character is changed', () => {
-    const code = encodeRatings(muscles, answersOf(muscles, [[3, 4, 2, 5, 1, 3, 4], [4, 5, 4, 5, 2, 4, 5]]), fixed(0.7));
+    const code = encodeRatings(
+      muscles,
+      answersOf(muscles, [
+        [3, 4, 2, 5, 1, 3, 4],
+        [4, 5, 4, 5, 2, 4, 5],
+      ]),
+      fixed(0.7),
+    );
     const compact = code.replace(/-/g, '');
     let tried = 0;
     for (let i = 1; i < compact.length; i++) {
@@ -69,7 +86,14 @@ describe('the share codes', () => {
   });
 
   it('are refused when two neighbouring characters are swapped', () => {
-    const code = encodeRatings(muscles, answersOf(muscles, [[1, 2, 3, 4, 5, 1, 2], [3, 4, 5, 1, 2, 3, 4]]), fixed(0.3)).replace(/-/g, '');
+    const code = encodeRatings(
+      muscles,
+      answersOf(muscles, [
+        [1, 2, 3, 4, 5, 1, 2],
+        [3, 4, 5, 1, 2, 3, 4],
+      ]),
+      fixed(0.3),
+    ).replace(/-/g, '');
     for (let i = 2; i < code.length - 1; i++) {
       if (code[i] === code[i + 1]) continue;
       const swapped = code.slice(0, i) + code[i + 1] + code[i] + code.slice(i + 2);
@@ -117,12 +141,9 @@ describe('the group statistics', () => {
   });
 
   it('give the median, range, spread and number of people for given codes', () => {
-    const codes = [
-      [[1, 2, 3, 4, 5, 1, null]],
-      [[3, 2, 3, 4, 5, 5, null]],
-      [[5, 2, 4, 4, 1, 5, 2]],
-      [[2, 2, 3, 1, 1, 5, null]],
-    ].map((v, i) => decodeRatings(encodeRatings(gaps, answersOf(gaps, v), fixed(i / 10))));
+    const codes = [[[1, 2, 3, 4, 5, 1, null]], [[3, 2, 3, 4, 5, 5, null]], [[5, 2, 4, 4, 1, 5, 2]], [[2, 2, 3, 1, 1, 5, null]]].map(
+      (v, i) => decodeRatings(encodeRatings(gaps, answersOf(gaps, v), fixed(i / 10))),
+    );
     const stats = groupStats(gaps, codes);
     expect(stats.people).toBe(4);
     const first = stats.series[0]!;

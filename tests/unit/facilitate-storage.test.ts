@@ -38,7 +38,10 @@ describe('the run-sheet storage', () => {
 
   it('saves and loads a sheet', () => {
     const s = new MemoryStorage();
-    const store = createRunSheetStorage(() => s, () => 0);
+    const store = createRunSheetStorage(
+      () => s,
+      () => 0,
+    );
     expect(store.load().status).toBe('empty');
     expect(store.save(sheet)).toBe('saved');
     expect(createRunSheetStorage(() => s).load()).toEqual({ status: 'ok', sheet });
@@ -53,7 +56,10 @@ describe('the run-sheet storage', () => {
   it('keeps unreadable data aside and never overwrites it', () => {
     const s = new MemoryStorage();
     s.setItem(KEYS.runSheet, '{"format":"psfg-run-sheet","version":1,"sheet":{"rows":7}}');
-    const store = createRunSheetStorage(() => s, () => 42);
+    const store = createRunSheetStorage(
+      () => s,
+      () => 42,
+    );
     const loaded = store.load();
     expect(loaded.status).toBe('quarantined');
     expect(loaded.quarantineKey).toBe(KEYS.quarantine('run-sheet', 42));
@@ -65,7 +71,10 @@ describe('the run-sheet storage', () => {
   it('leaves unreadable data in place when it cannot be copied aside, and writes nothing', () => {
     const s = new MemoryStorage(80);
     s.setItem(KEYS.runSheet, 'not json at all, and long enough to fill the quota');
-    const store = createRunSheetStorage(() => s, () => 1);
+    const store = createRunSheetStorage(
+      () => s,
+      () => 1,
+    );
     expect(store.load().status).toBe('blocked');
     expect(store.save(sheet)).toBe('refused');
     expect(s.getItem(KEYS.runSheet)).toBe('not json at all, and long enough to fill the quota');
@@ -83,11 +92,20 @@ describe('the run-sheet storage', () => {
 
   it('reports a full quota and keeps the previous value', () => {
     const s = new MemoryStorage(400);
-    const store = createRunSheetStorage(() => s, () => 0);
+    const store = createRunSheetStorage(
+      () => s,
+      () => 0,
+    );
     store.load();
     expect(store.save(sheet)).toBe('saved');
     const before = s.getItem(KEYS.runSheet);
-    expect(store.save({ ...sheet, title: 'x'.repeat(190), rows: [...sheet.rows, { key: 'b', kind: 'activity', label: 'y'.repeat(250), minutes: 5 }] })).toBe('quota');
+    expect(
+      store.save({
+        ...sheet,
+        title: 'x'.repeat(190),
+        rows: [...sheet.rows, { key: 'b', kind: 'activity', label: 'y'.repeat(250), minutes: 5 }],
+      }),
+    ).toBe('quota');
     expect(s.getItem(KEYS.runSheet)).toBe(before);
   });
 
@@ -100,6 +118,10 @@ describe('the run-sheet storage', () => {
   });
 
   it('writes a versioned record', () => {
-    expect(JSON.parse(encodeRunSheet(sheet, 0))).toMatchObject({ format: 'psfg-run-sheet', version: 1, updated: '1970-01-01T00:00:00.000Z' });
+    expect(JSON.parse(encodeRunSheet(sheet, 0))).toMatchObject({
+      format: 'psfg-run-sheet',
+      version: 1,
+      updated: '1970-01-01T00:00:00.000Z',
+    });
   });
 });

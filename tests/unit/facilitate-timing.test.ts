@@ -1,5 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { MINUTE, addTime, clock, clockWithDay, countdown, nextActivity, parseClock, position, runStarts, schedule, startRun, totalMinutes } from '../../src/facilitate/timing';
+import {
+  MINUTE,
+  addTime,
+  clock,
+  clockWithDay,
+  countdown,
+  nextActivity,
+  parseClock,
+  position,
+  runStarts,
+  schedule,
+  startRun,
+  totalMinutes,
+} from '../../src/facilitate/timing';
 import { agenda, emptySheet, moveRow, printList, materialsList, validateSheet, type RunSheet } from '../../src/facilitate/run-sheet';
 
 describe('clock times', () => {
@@ -38,7 +51,11 @@ describe('a schedule', () => {
   });
 
   it('starts a new day of a retreat at the start time again', () => {
-    const slots = schedule(540, [{ minutes: 60, day: 1 }, { minutes: 30, day: 1 }, { minutes: 60, day: 2 }]);
+    const slots = schedule(540, [
+      { minutes: 60, day: 1 },
+      { minutes: 30, day: 1 },
+      { minutes: 60, day: 2 },
+    ]);
     expect(slots.map((s) => clockWithDay(s.start))).toEqual(['09:00', '10:00', '09:00 (next day)']);
   });
 });
@@ -107,7 +124,12 @@ describe('a run-sheet', () => {
   });
 
   it('gives a timed agenda', () => {
-    expect(agenda(sheet, 600).map((r) => `${clock(r.start)} ${r.label}`)).toEqual(['10:00 Seven muscles check', '10:20 Break', '10:35 Seven gaps scan', '11:05 Back to the check']);
+    expect(agenda(sheet, 600).map((r) => `${clock(r.start)} ${r.label}`)).toEqual([
+      '10:00 Seven muscles check',
+      '10:20 Break',
+      '10:35 Seven gaps scan',
+      '11:05 Back to the check',
+    ]);
   });
 
   it('moves rows up and down, and not past either end', () => {
@@ -125,7 +147,9 @@ describe('a run-sheet', () => {
   });
 
   it('keeps only the fields it knows', () => {
-    const parsed = validateSheet(JSON.parse(JSON.stringify({ ...sheet, extra: 1, rows: [{ ...sheet.rows[0], __proto__: { x: 1 }, note: 'x' }] })));
+    const parsed = validateSheet(
+      JSON.parse(JSON.stringify({ ...sheet, extra: 1, rows: [{ ...sheet.rows[0], __proto__: { x: 1 }, note: 'x' }] })),
+    );
     expect(Object.keys(parsed.rows[0]!)).toEqual(['key', 'kind', 'label', 'minutes', 'worksheet']);
     expect('extra' in parsed).toBe(false);
   });
