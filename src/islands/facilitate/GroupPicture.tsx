@@ -58,7 +58,7 @@ export function addCodes(
   return { list: out, problems, added };
 }
 
-const W = 460;
+const W = 660;
 const H = 420;
 const CX = W / 2;
 const CY = H / 2 + 4;
