@@ -15,7 +15,8 @@ const env = useSiteAndBrowser(siteDir());
 const builder = (plan?: string) => new URL(`facilitate/run-sheet/${plan ? `?plan=${plan}` : ''}`, env.site.url).href;
 const ready = (page: Page) => page.locator('.fac-builder[data-ready="true"]').waitFor({ state: 'attached' });
 const times = (page: Page) => page.locator('[data-rows] [data-time]').evaluateAll((els) => els.map((e) => e.firstChild?.textContent ?? ''));
-const labels = (page: Page) => page.locator('[data-rows] [data-control="label"]').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
+const labels = (page: Page) =>
+  page.locator('[data-rows] [data-control="label"]').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
 
 describe('the run-sheet builder', () => {
   it('starts from a plan named in the address, with the plan’s timed agenda and what to print', async () => {
@@ -66,7 +67,12 @@ describe('the run-sheet builder', () => {
       const after = await labels(page);
       expect(after.slice(0, 3)).toEqual([before[1], before[2], before[0]]);
       expect(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.value)).toBe(before[0]);
-      expect(await page.locator('[data-rows] [data-time]').nth(2).evaluate((e) => e.firstChild?.textContent)).toBe('14:20');
+      expect(
+        await page
+          .locator('[data-rows] [data-time]')
+          .nth(2)
+          .evaluate((e) => e.firstChild?.textContent),
+      ).toBe('14:20');
       // The move buttons work from the keyboard too, and say what happened.
       await page.getByRole('button', { name: 'Move activity 3 up' }).focus();
       await page.keyboard.press('Enter');

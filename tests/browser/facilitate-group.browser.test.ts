@@ -50,7 +50,9 @@ describe('Share my ratings', () => {
 
       // The code follows a changed rating.
       await optionInput(page, muscles.prompts[1]![6]!, 5).check();
-      await expect.poll(async () => decodeRatings((await page.locator('[data-share-code]').textContent()) ?? '').ratings[1]).toEqual(needed);
+      await expect
+        .poll(async () => decodeRatings((await page.locator('[data-share-code]').textContent()) ?? '').ratings[1])
+        .toEqual(needed);
 
       const download = page.waitForEvent('download');
       await page.locator('[data-share-download]').click();
@@ -82,10 +84,38 @@ describe('the group picture', () => {
     await env.withPage({}, async (page) => {
       await openGroup(page);
       const codes = [
-        codeFor(muscles, [[1, 2, 3, 4, 5, 1, 2], [5, 5, 5, 5, 5, 5, 5]], 0.1),
-        codeFor(muscles, [[3, 2, 3, 4, 5, 5, 2], [4, 4, 4, 4, 4, 4, 4]], 0.2),
-        codeFor(muscles, [[5, 2, 4, 4, 1, 5, 2], [3, 3, 3, 3, 3, 3, 3]], 0.3),
-        codeFor(muscles, [[2, 2, 3, 1, 1, 5, 2], [5, 5, 5, 5, 5, 5, 5]], 0.4),
+        codeFor(
+          muscles,
+          [
+            [1, 2, 3, 4, 5, 1, 2],
+            [5, 5, 5, 5, 5, 5, 5],
+          ],
+          0.1,
+        ),
+        codeFor(
+          muscles,
+          [
+            [3, 2, 3, 4, 5, 5, 2],
+            [4, 4, 4, 4, 4, 4, 4],
+          ],
+          0.2,
+        ),
+        codeFor(
+          muscles,
+          [
+            [5, 2, 4, 4, 1, 5, 2],
+            [3, 3, 3, 3, 3, 3, 3],
+          ],
+          0.3,
+        ),
+        codeFor(
+          muscles,
+          [
+            [2, 2, 3, 1, 1, 5, 2],
+            [5, 5, 5, 5, 5, 5, 5],
+          ],
+          0.4,
+        ),
       ];
       await paste(page, `${codes[0]}\n${codes[1]!.toLowerCase()}, ${codes[2]}\n\n${codes[3]!.replace(/-/g, ' ')}`);
       expect(await page.locator('[data-people]').textContent()).toBe('4 people');
@@ -110,8 +140,20 @@ describe('the group picture', () => {
       expect(problems).toHaveLength(2);
       expect(problems[0]).toContain('does not check out: a character was probably mistyped');
       expect(problems[1]).toBe(`“${good}” is already in the list, so it was not added again.`);
-      await paste(page, codeFor(muscles, [[1, 1, 1, 1, 1, 1, 1], [2, 2, 2, 2, 2, 2, 2]], 0.5));
-      expect(await page.locator('[data-problems] li').first().textContent()).toContain('is from the Seven muscles check; this picture holds Seven gaps scan codes');
+      await paste(
+        page,
+        codeFor(
+          muscles,
+          [
+            [1, 1, 1, 1, 1, 1, 1],
+            [2, 2, 2, 2, 2, 2, 2],
+          ],
+          0.5,
+        ),
+      );
+      expect(await page.locator('[data-problems] li').first().textContent()).toContain(
+        'is from the Seven muscles check; this picture holds Seven gaps scan codes',
+      );
       expect(await page.locator('[data-people]').textContent()).toBe('1 person');
     });
   });

@@ -85,48 +85,51 @@ it('has a print pack for each of the six plans', () => {
 describe.each(PAPERS)('on $paper paper', ({ format, widthMm }) => {
   const standalone = new Map<string, number>();
 
-  it.each(plans.map((p) => [p.slug, p] as const))('the pack of %s prints the plan, then each worksheet copy from a new page', async (_slug, plan) => {
-    await env.withPage({}, async (page) => {
-      for (const w of plan.worksheets) {
-        if (!standalone.has(w.id)) standalone.set(w.id, pageTexts(await printPdf(page, `worksheets/${w.id}/print/`, format)).length);
-      }
-      const file = await printPdf(page, `facilitate/sessions/${plan.slug}/pack/`, format);
-      const pages = pageTexts(file);
-
-      // The plan comes first.
-      expect(lines(pages[0]!)[0]).toBe('PUBLIC SYSTEMS FIELD GUIDE · SESSION PLAN');
-      expect(squash(pages[0]!)).toContain(plan.title);
-      const front = pages.findIndex((p) => lines(p)[0]?.startsWith(BRAND));
-      expect(front, 'pages of the plan before the first worksheet').toBeGreaterThanOrEqual(2);
-
-      // Then each copy, starting on the page its predecessors' lengths predict.
-      const expected: { at: number; id: string; copy: number; of: number }[] = [];
-      let at = front;
-      for (const w of plan.worksheets) {
-        for (let c = 1; c <= w.copies; c++) {
-          expected.push({ at, id: w.id, copy: c, of: w.copies });
-          at += standalone.get(w.id)!;
+  it.each(plans.map((p) => [p.slug, p] as const))(
+    'the pack of %s prints the plan, then each worksheet copy from a new page',
+    async (_slug, plan) => {
+      await env.withPage({}, async (page) => {
+        for (const w of plan.worksheets) {
+          if (!standalone.has(w.id)) standalone.set(w.id, pageTexts(await printPdf(page, `worksheets/${w.id}/print/`, format)).length);
         }
-      }
-      const starts = pages.flatMap((p, i) => (lines(p)[0]?.startsWith(BRAND) ? [i] : []));
-      expect(starts).toEqual(expected.map((e) => e.at));
-      for (const e of expected) {
-        const head = lines(pages[e.at]!);
-        expect(head[0], `page ${e.at + 1}`).toBe(e.of > 1 ? `${BRAND} · COPY ${e.copy} OF ${e.of}` : BRAND);
-        expect(squash(head.slice(1, 4).join(' ')), `page ${e.at + 1}`).toContain(titleOf(e.id));
-      }
-      expect(pages.length, 'total pages: the plan and every copy, no more').toBe(at);
+        const file = await printPdf(page, `facilitate/sessions/${plan.slug}/pack/`, format);
+        const pages = pageTexts(file);
 
-      // Every page is numbered and none is empty, the last one included.
-      pages.forEach((p, i) => {
-        const text = lines(p);
-        expect(text.at(-1), `page ${i + 1}`).toBe(`Page ${i + 1} of ${pages.length}`);
-        expect(text.length, `page ${i + 1} has only its number`).toBeGreaterThan(1);
+        // The plan comes first.
+        expect(lines(pages[0]!)[0]).toBe('PUBLIC SYSTEMS FIELD GUIDE · SESSION PLAN');
+        expect(squash(pages[0]!)).toContain(plan.title);
+        const front = pages.findIndex((p) => lines(p)[0]?.startsWith(BRAND));
+        expect(front, 'pages of the plan before the first worksheet').toBeGreaterThanOrEqual(2);
+
+        // Then each copy, starting on the page its predecessors' lengths predict.
+        const expected: { at: number; id: string; copy: number; of: number }[] = [];
+        let at = front;
+        for (const w of plan.worksheets) {
+          for (let c = 1; c <= w.copies; c++) {
+            expected.push({ at, id: w.id, copy: c, of: w.copies });
+            at += standalone.get(w.id)!;
+          }
+        }
+        const starts = pages.flatMap((p, i) => (lines(p)[0]?.startsWith(BRAND) ? [i] : []));
+        expect(starts).toEqual(expected.map((e) => e.at));
+        for (const e of expected) {
+          const head = lines(pages[e.at]!);
+          expect(head[0], `page ${e.at + 1}`).toBe(e.of > 1 ? `${BRAND} · COPY ${e.copy} OF ${e.of}` : BRAND);
+          expect(squash(head.slice(1, 4).join(' ')), `page ${e.at + 1}`).toContain(titleOf(e.id));
+        }
+        expect(pages.length, 'total pages: the plan and every copy, no more').toBe(at);
+
+        // Every page is numbered and none is empty, the last one included.
+        pages.forEach((p, i) => {
+          const text = lines(p);
+          expect(text.at(-1), `page ${i + 1}`).toBe(`Page ${i + 1} of ${pages.length}`);
+          expect(text.length, `page ${i + 1} has only its number`).toBeGreaterThan(1);
+        });
+
+        expect(wordsOutside(file)).toEqual([]);
       });
-
-      expect(wordsOutside(file)).toEqual([]);
-    });
-  });
+    },
+  );
 
   it.each(plans.map((p) => [p.slug]))('the pack of %s is no wider than the printable area', async (slug) => {
     const width = Math.floor(((widthMm - 28) * 96) / 25.4);
