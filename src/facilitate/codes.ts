@@ -16,6 +16,8 @@
  * Reading is forgiving of what people do to codes in chats: spaces, hyphens, case, and the letters
  * Crockford's base 32 treats as look-alikes (O for 0, I and L for 1).
  */
+import { GAP_IDS, MUSCLE_IDS } from '../data/frameworks';
+
 export const CODE_VERSION = 1;
 export const FILE_FORMAT = 'psfg-ratings';
 
@@ -33,16 +35,9 @@ export interface Scheme {
   prompts: string[][];
 }
 
-const MUSCLES = ['state-capability', 'trust', 'people-and-relationships', 'coalitions', 'reflection', 'purpose', 'resourcing'];
-const GAPS = [
-  'what-makes-government-tick',
-  'politics',
-  'inclusion',
-  'lives-improving',
-  'capacity-as-relationships',
-  'beyond-logistics',
-  'funding-and-reporting',
-];
+/** Axes follow the frameworks' order. A new order would change what existing codes mean: it needs a new CODE_VERSION. */
+const MUSCLES = MUSCLE_IDS;
+const GAPS = GAP_IDS;
 
 export const SCHEMES: readonly Scheme[] = [
   {

@@ -8,6 +8,7 @@
  */
 import { z } from 'astro/zod';
 import { WORKSHEET_IDS } from '../data/frameworks';
+import { pageSchema } from '../data/schemas';
 
 export const ARRANGEMENTS = ['alone', 'pairs', 'threes', 'fours', 'all'] as const;
 export const ARRANGEMENT_LABELS: Record<(typeof ARRANGEMENTS)[number], string> = {
@@ -42,11 +43,8 @@ export const runSheetRowSchema = z
 export const sessionSchema = z
   .object({
     title: z.string().min(1),
-    description: z
-      .string()
-      .min(20)
-      .max(220)
-      .refine((d) => /[.?!]$/.test(d.trim()), 'the description must be one full sentence ending in a full stop'),
+    /** One sentence, as for guidance pages. */
+    description: pageSchema.shape.description,
     /** Place in the list of plans. */
     order: z.number().int().min(1),
     navTitle: z.string().min(1).optional(),

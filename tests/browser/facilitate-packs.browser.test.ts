@@ -14,6 +14,7 @@ import type { Page } from 'playwright-core';
 import { parse } from 'yaml';
 import { root, siteDir } from '../support/site.ts';
 import { useSiteAndBrowser } from '../support/session.ts';
+import { overflowing, printableWidth } from '../support/print.ts';
 
 const env = useSiteAndBrowser(siteDir());
 const tmp = mkdtempSync(join(tmpdir(), 'psfg-packs-'));
@@ -132,16 +133,11 @@ describe.each(PAPERS)('on $paper paper', ({ format, widthMm }) => {
   );
 
   it.each(plans.map((p) => [p.slug]))('the pack of %s is no wider than the printable area', async (slug) => {
-    const width = Math.floor(((widthMm - 28) * 96) / 25.4);
+    const width = printableWidth(widthMm);
     await env.withPage({ viewport: { width, height: 1000 } }, async (page) => {
       await page.emulateMedia({ media: 'print' });
       await page.goto(new URL(`facilitate/sessions/${slug}/pack/`, env.site.url).href, { waitUntil: 'networkidle' });
-      const overflow = await page.evaluate(() =>
-        [...document.querySelectorAll<HTMLElement>('main *')]
-          .filter((el) => el.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
-          .slice(0, 3)
-          .map((el) => `${el.tagName.toLowerCase()}.${el.getAttribute('class') ?? ''} ${el.textContent?.slice(0, 40) ?? ''}`),
-      );
+      const overflow = await overflowing(page);
       expect(overflow).toEqual([]);
     });
   });

@@ -16,6 +16,7 @@ import {
 } from '../../facilitate/codes';
 import { formatMedian, groupStats, type AxisStats } from '../../facilitate/stats';
 import { f } from '../../facilitate/strings';
+import { radarPoint } from '../../worksheets/charts';
 
 export interface GroupData {
   /** Axis labels per scheme letter, in the order of the code. */
@@ -64,11 +65,8 @@ const CX = W / 2;
 const CY = H / 2 + 4;
 const R = 140;
 
-function point(i: number, n: number, v: number): [number, number] {
-  const a = -Math.PI / 2 + (2 * Math.PI * i) / n;
-  const frac = v / 5;
-  return [Math.round((CX + Math.cos(a) * R * frac) * 10) / 10, Math.round((CY + Math.sin(a) * R * frac) * 10) / 10];
-}
+/** A rating's point on the radar: the same geometry as the worksheet's own radar (src/worksheets/charts.ts). */
+const point = (i: number, n: number, v: number): [number, number] => radarPoint(i, n, v, 1, 5, R, CX, CY);
 const path = (pts: [number, number][]) => `${pts.map(([x, y], i) => `${i ? 'L' : 'M'}${x},${y}`).join(' ')} Z`;
 
 function Radar({ scheme, labels, series }: { scheme: Scheme; labels: string[]; series: AxisStats[][] }) {
