@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { siteDir } from '../support/site.ts';
 import { useSiteAndBrowser } from '../support/session.ts';
-import { checkPageRecords } from '../gates/gates.ts';
+import { checkAxe, checkPageRecords } from '../gates/gates.ts';
 import { newPage } from '../support/browser.ts';
 import { KEYS } from '../../src/lib/storage-keys.ts';
 
@@ -27,6 +27,7 @@ describe('the run-sheet builder', () => {
       expect(await page.locator('[data-total]').textContent()).toBe('Total 1 h 30 min, ending at 11:30.');
       expect(await page.locator('[data-print-list] li').allTextContents()).toEqual(['Seven muscles check: 7 copies (blank copy)']);
       expect(await page.locator('[data-materials] li').count()).toBeGreaterThan(0);
+      expect(await checkAxe(page), 'the builder with a plan passes axe').toEqual([]);
     });
   });
 
@@ -118,35 +119,41 @@ describe('the run-sheet builder', () => {
 describe('run mode', () => {
   it('shows the current activity, the time left and what comes next; "+5 min" shifts the rest, "Next activity" moves on', async () => {
     await env.withPage({}, async (page) => {
-      await page.clock.install({ time: new Date(2026, 11, 1, 10, 0, 0) });
+      // Time stands still at 10:00 (timers still run) and moves only when the test moves it.
+      await page.clock.setFixedTime(new Date(2026, 11, 1, 10, 0, 0));
       await page.goto(builder('team-check-in'));
       await ready(page);
       await page.locator('[data-start-run]').click();
       const mode = page.locator('[data-run-mode]');
       await mode.waitFor();
       expect(await page.evaluate(() => document.activeElement?.id)).toBe('run-mode-title');
-      expect(await page.locator('[data-run-now]').textContent()).toContain('Welcome, what the session is for');
-      expect(await page.locator('[data-run-left]').textContent()).toBe('Time left: 5:00');
-      expect(await page.locator('[data-run-next]').textContent()).toBe('NextThe opening question, one short answer each, at 10:05');
+      await expect
+        .poll(() => page.locator('[data-run-now]').textContent(), { timeout: 5000 })
+        .toContain('Welcome, what the session is for');
+      await expect.poll(() => page.locator('[data-run-left]').textContent(), { timeout: 5000 }).toBe('Time left: 5:00');
+      await expect
+        .poll(() => page.locator('[data-run-next]').textContent(), { timeout: 5000 })
+        .toBe('NextThe opening question, one short answer each, at 10:05');
 
-      await page.clock.runFor(2 * 60_000 + 30_000);
-      expect(await page.locator('[data-run-left]').textContent()).toBe('Time left: 2:30');
+      await page.clock.setFixedTime(new Date(2026, 11, 1, 10, 2, 30));
+      await expect.poll(() => page.locator('[data-run-left]').textContent(), { timeout: 5000 }).toBe('Time left: 2:30');
 
       await page.locator('[data-run-plus5]').click();
-      expect(await page.locator('[data-run-left]').textContent()).toBe('Time left: 7:30');
-      expect(await page.locator('[data-run-ends]').textContent()).toBe('Ends at 10:10');
-      expect(await page.locator('[data-run-next]').textContent()).toContain('at 10:10');
+      await expect.poll(() => page.locator('[data-run-left]').textContent(), { timeout: 5000 }).toBe('Time left: 7:30');
+      await expect.poll(() => page.locator('[data-run-ends]').textContent(), { timeout: 5000 }).toBe('Ends at 10:10');
+      await expect.poll(() => page.locator('[data-run-next]').textContent(), { timeout: 5000 }).toContain('at 10:10');
 
       await page.locator('[data-run-next-button]').click();
-      expect(await page.locator('[data-run-now]').textContent()).toContain('The opening question');
-      expect(await page.locator('[data-run-left]').textContent()).toBe('Time left: 5:00');
-      expect(await page.locator('[data-run-next]').textContent()).toContain('at 10:07');
+      await expect.poll(() => page.locator('[data-run-now]').textContent(), { timeout: 5000 }).toContain('The opening question');
+      await expect.poll(() => page.locator('[data-run-left]').textContent(), { timeout: 5000 }).toBe('Time left: 5:00');
+      await expect.poll(() => page.locator('[data-run-next]').textContent(), { timeout: 5000 }).toContain('at 10:07');
 
       // A reload in the middle of the session comes back to the same place.
       await page.reload();
       await mode.waitFor();
-      expect(await page.locator('[data-run-now]').textContent()).toContain('The opening question');
+      await expect.poll(() => page.locator('[data-run-now]').textContent(), { timeout: 5000 }).toContain('The opening question');
 
+      expect(await checkAxe(page), 'run mode passes axe').toEqual([]);
       await page.keyboard.press('Escape');
       await page.locator('[data-rows]').waitFor();
       expect(await mode.count()).toBe(0);
@@ -155,12 +162,13 @@ describe('run mode', () => {
 
   it('says when the session is over', async () => {
     await env.withPage({}, async (page) => {
-      await page.clock.install({ time: new Date(2026, 11, 1, 14, 0, 0) });
+      await page.clock.setFixedTime(new Date(2026, 11, 1, 14, 0, 0));
       await page.goto(builder('coalition-mapping'));
       await ready(page);
       await page.locator('[data-start-run]').click();
-      await page.clock.runFor(121 * 60_000);
-      expect(await page.locator('[data-run-now]').textContent()).toBe('The session is over.');
+      await page.clock.setFixedTime(new Date(2026, 11, 1, 16, 1, 0));
+      await expect.poll(() => page.locator('[data-run-now]').textContent(), { timeout: 5000 }).toBe('The session is over.');
+      expect(await page.locator('.run-mode__meta').textContent()).toBe('It ended at 16:00.');
     });
   });
 });

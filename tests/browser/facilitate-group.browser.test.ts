@@ -10,6 +10,7 @@ import { siteDir } from '../support/site.ts';
 import { useSiteAndBrowser } from '../support/session.ts';
 import { decodeRatings, encodeRatings, ratingsFile, schemeFor } from '../../src/facilitate/codes.ts';
 import { openForm, optionInput, waitSaved } from './helpers-worksheets.ts';
+import { checkAxe } from '../gates/gates.ts';
 
 const env = useSiteAndBrowser(siteDir());
 const muscles = schemeFor('muscles-check')!;
@@ -60,6 +61,7 @@ describe('Share my ratings', () => {
       const text = await (await file.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString('utf8'));
       expect(JSON.parse(text)).toEqual({ format: 'psfg-ratings', version: 1, code: await page.locator('[data-share-code]').textContent() });
       expect(text).not.toContain('private');
+      expect(await checkAxe(page), 'the shared code passes axe').toEqual([]);
     });
   });
 
@@ -126,6 +128,7 @@ describe('the group picture', () => {
       expect(await cell(page, 0, 1).locator('[data-median]').textContent()).toBe('Median 4.5');
       expect(await page.locator('svg.group-radar path.median').count()).toBe(2);
       expect(await page.locator('svg.group-radar path.range').count()).toBe(1);
+      expect(await checkAxe(page), 'the group picture passes axe').toEqual([]);
       expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('psfg:')))).toEqual([]);
     });
   });
@@ -209,6 +212,7 @@ describe('the facilitator view on worksheet pages', () => {
       expect(text).toContain('In the session');
       expect(text).toContain('How people are arranged');
       expect(text).toContain('Remote variant');
+      expect(await checkAxe(page), 'the facilitator view passes axe').toEqual([]);
 
       await openForm(page, env.site.url, 'power-with');
       await page.locator('button[data-view="facilitator"][aria-pressed="true"]').waitFor();
