@@ -14,7 +14,8 @@ import { f } from '../../facilitate/strings';
 /** The answers in a worksheet's stored record; empty when there is none or it cannot be read. */
 export function storedAnswers(worksheet: string, storage: () => Storage = () => window.localStorage): Record<string, unknown> {
   try {
-    const raw = storage().getItem(KEYS.worksheet(worksheet));
+    // The current key, or the first scheme's key where an older copy of the guide saved last.
+    const raw = storage().getItem(KEYS.worksheet(worksheet)) ?? storage().getItem(KEYS.legacyWorksheet(worksheet));
     if (!raw) return {};
     const data: unknown = JSON.parse(raw);
     if (typeof data !== 'object' || data === null) return {};
