@@ -10,12 +10,13 @@ import { parse as parseYaml } from 'yaml';
 import { glossarySchema, pageSchema } from './data/schemas';
 import { generatedDigest, withGeneratedParts } from './worksheets/generated';
 import { parseWorksheet, worksheetSchema } from './worksheets/schema';
+import { arrangementSchema, sessionSchema } from './facilitate/session-schema';
 
 /** Ids are the file's path without extension ("muscles/trust", "gaps/index"); urls.ts maps them to URLs. */
 const pathId = ({ entry }: { entry: string }) => entry.replace(/\.(mdx?|ya?ml)$/, '');
 
 const guide = defineCollection({
-  loader: glob({ base: './content', pattern: '**/*.mdx', generateId: pathId }),
+  loader: glob({ base: './content', pattern: ['**/*.mdx', '!facilitate/sessions/**'], generateId: pathId }),
   schema: pageSchema,
 });
 
@@ -65,4 +66,16 @@ const glossary = defineCollection({
   schema: glossarySchema,
 });
 
-export const collections = { guide, worksheets, glossary };
+/** Session plans for facilitators: structured frontmatter (run-sheet, copies) and an MDX body. */
+const sessions = defineCollection({
+  loader: glob({ base: './content/facilitate/sessions', pattern: '*.mdx', generateId: pathId }),
+  schema: sessionSchema,
+});
+
+/** How each worksheet's group is arranged, for the facilitator view of worksheet pages. */
+const arrangements = defineCollection({
+  loader: file('./content/facilitate/arrangements.yaml'),
+  schema: arrangementSchema,
+});
+
+export const collections = { guide, worksheets, glossary, sessions, arrangements };

@@ -21,6 +21,10 @@ export const ENTRIES: Record<string, string> = {
   // Loaded only on a click of "Download PDF" (src/client/pdf-loader.ts): pdfkit and the subset fonts.
   pdf: 'src/client/pdf.ts',
   journey: 'src/client/journey.ts',
+  // The facilitator's tools, each loaded only by the pages that use it.
+  facilitator: 'src/client/facilitator.tsx',
+  'run-sheet': 'src/client/run-sheet.tsx',
+  group: 'src/client/group.tsx',
 };
 
 /** `virtual:psfg-pdf-fonts`: the PDF's subset fonts as base64 strings, made at build time. */

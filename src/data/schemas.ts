@@ -5,7 +5,7 @@
 import { z } from 'astro/zod';
 import { LEVEL_IDS, MUSCLE_IDS } from './frameworks';
 
-export const SECTIONS = ['home', 'start', 'gaps', 'muscles', 'levels', 'practices', 'reference'] as const;
+export const SECTIONS = ['home', 'start', 'gaps', 'muscles', 'levels', 'practices', 'facilitate', 'reference'] as const;
 
 export const pageSchema = z
   .object({

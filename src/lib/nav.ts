@@ -4,6 +4,7 @@
  */
 import { getCollection } from 'astro:content';
 import { guideUrl, workbookUrl, worksheetUrl } from './urls';
+import { GROUP_URL, RUN_SHEET_URL, sessionUrl } from '../facilitate/urls';
 
 export interface NavLink {
   href: string;
@@ -22,6 +23,7 @@ const SECTION_LABELS: Record<string, string> = {
   levels: 'The four levels',
   practices: 'Practices',
   worksheets: 'Worksheets',
+  facilitate: 'Facilitate',
   reference: 'Reference',
 };
 
@@ -42,6 +44,10 @@ export async function getNav(): Promise<NavSection[]> {
       });
       continue;
     }
+    if (id === 'facilitate') {
+      sections.push({ id, label, links: await facilitateLinks(pages) });
+      continue;
+    }
     const links = pages
       .filter((p) => p.data.section === id)
       .sort((a, b) => a.data.order - b.data.order || a.data.title.localeCompare(b.data.title))
@@ -49,6 +55,19 @@ export async function getNav(): Promise<NavSection[]> {
     if (links.length) sections.push({ id, label, links });
   }
   return sections;
+}
+
+/** The facilitator's guide, then the session plans in their order, then the two tools. */
+async function facilitateLinks(pages: Awaited<ReturnType<typeof getCollection<'guide'>>>): Promise<NavLink[]> {
+  const sessions = await getCollection('sessions');
+  return [
+    ...pages.filter((p) => p.data.section === 'facilitate').map((p) => ({ href: guideUrl(p.id), label: p.data.navTitle ?? p.data.title })),
+    ...sessions
+      .sort((a, b) => a.data.order - b.data.order)
+      .map((s) => ({ href: sessionUrl(s.id), label: s.data.navTitle ?? s.data.title })),
+    { href: RUN_SHEET_URL, label: 'Run-sheet builder' },
+    { href: GROUP_URL, label: 'Group picture' },
+  ];
 }
 
 /** The reading order over the whole guide, for previous / next. */

@@ -20,6 +20,9 @@ export const KEYS = {
   lastExport: `${PREFIX}:last-export`,
   /** Unreadable data is copied here, never overwritten; the time keeps several apart. */
   quarantine: (id: string, at: number) => `${PREFIX}:quarantine:${id}:${at}`,
+  /** The facilitator's saved run-sheet (src/facilitate/run-sheet-storage.ts) and the worksheet page's view choice. */
+  runSheet: `${PREFIX}:run-sheet`,
+  facilitatorView: `${PREFIX}:facilitator-view`,
 } as const;
 
 const WORKSHEET_KEY = /^psfg:ws:([a-z][a-z0-9-]*)$/;

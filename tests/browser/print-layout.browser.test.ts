@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { siteDir } from '../support/site.ts';
 import { useSiteAndBrowser } from '../support/session.ts';
+import { overflowing, printableWidth } from '../support/print.ts';
 
 const dir = siteDir();
 const env = useSiteAndBrowser(dir);
@@ -14,10 +15,9 @@ const ids = readdirSync(join(dir, 'worksheets'), { withFileTypes: true })
   .filter((d) => d.isDirectory())
   .map((d) => d.name)
   .sort();
-const mmToPx = (mm: number) => Math.floor((mm * 96) / 25.4);
 const PAPERS = [
-  { paper: 'A4', width: mmToPx(210 - 28) },
-  { paper: 'US Letter', width: mmToPx(215.9 - 28) },
+  { paper: 'A4', width: printableWidth(210) },
+  { paper: 'US Letter', width: printableWidth(215.9) },
 ];
 
 describe.each(PAPERS)('on $paper paper', ({ width }) => {
@@ -25,12 +25,7 @@ describe.each(PAPERS)('on $paper paper', ({ width }) => {
     await env.withPage({ viewport: { width, height: 1000 } }, async (page) => {
       await page.emulateMedia({ media: 'print' });
       await page.goto(new URL(`/worksheets/${id}/print/`, env.site.url).href, { waitUntil: 'networkidle' });
-      const overflow = await page.evaluate(() =>
-        [...document.querySelectorAll<HTMLElement>('main *')]
-          .filter((el) => el.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
-          .slice(0, 3)
-          .map((el) => `${el.tagName.toLowerCase()}.${el.getAttribute('class') ?? ''} ${el.textContent?.slice(0, 40) ?? ''}`),
-      );
+      const overflow = await overflowing(page);
       expect(overflow).toEqual([]);
     });
   });

@@ -18,7 +18,7 @@ const SKIP_TAGS = new Set(['a', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'code', 'pre
  * Text that components generate from data or attributes (worksheet cards, gap and muscle link lists,
  * the gap x muscle table, shifts, box titles): not MDX prose, so the linker never sees it.
  */
-const GENERATED = ['shift', 'ws-cards', 'ws-card', 'link-list', 'matrix', 'glossary', 'source-list', 'callout__title', 'questions__title', 'paradigm-table', 'reading-note'];
+const GENERATED = ['shift', 'ws-cards', 'ws-card', 'link-list', 'matrix', 'glossary', 'source-list', 'callout__title', 'questions__title', 'paradigm-table', 'reading-note', 'session-list', 'session-facts', 'session-roles', 'session-materials', 'session-print', 'run-sheet', 'opening-question'];
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 

@@ -17,6 +17,7 @@ import Beyond from './Beyond.astro';
 import BeyondList from './BeyondList.astro';
 import ParadigmTable from './ParadigmTable.astro';
 import GuideVersion from './GuideVersion.astro';
+import SessionList from '../facilitate/SessionList.astro';
 
 export const mdxComponents = {
   Shifts,
@@ -37,4 +38,5 @@ export const mdxComponents = {
   BeyondList,
   ParadigmTable,
   GuideVersion,
+  SessionList,
 };
