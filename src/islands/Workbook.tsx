@@ -27,6 +27,8 @@ import {
 } from '../workbook/backup';
 import { exportReminder, markExported } from '../workbook/reminder';
 import { AnswersView } from './AnswersView';
+import { worksheetDocument } from '../worksheets/document';
+import { downloadPdf } from '../client/pdf-loader';
 
 export interface WorkbookProps {
   defs: Worksheet[];
@@ -112,6 +114,53 @@ function printAnswers(defs: Worksheet[], storage: WorksheetStorage, ids: string[
   window.print();
 }
 
+/** Documents of the given worksheets that have answers, in the workbook's order. */
+function startedDocs(defs: Worksheet[], storage: WorksheetStorage, ids: string[]) {
+  return defs
+    .filter((ws) => ids.includes(ws.id))
+    .flatMap((ws) => {
+      const read = storage.read(ws).current;
+      return read.state === 'ok' && Object.keys(read.record.answers).length
+        ? [worksheetDocument(ws, read.record.answers, { earlier: read.record.earlier })]
+        : [];
+    });
+}
+
+/** A "Download PDF" button with its own polite status. */
+function PdfButton({ label, hidden, make }: { label: string; hidden?: string; make: () => Promise<string> }) {
+  const [state, setState] = useState<{ kind: 'idle' | 'busy' | 'done' | 'failed'; file?: string }>({ kind: 'idle' });
+  return (
+    <span class="workbook-pdf">
+      <button
+        type="button"
+        class="button"
+        data-action="pdf"
+        aria-busy={state.kind === 'busy'}
+        disabled={state.kind === 'busy'}
+        onClick={() => {
+          setState({ kind: 'busy' });
+          make().then(
+            (file) => setState({ kind: 'done', file }),
+            () => setState({ kind: 'failed' }),
+          );
+        }}
+      >
+        {label}
+        {hidden && <span class="visually-hidden"> {hidden}</span>}
+      </button>{' '}
+      <span role="status" class="ws-pdf__status" data-pdf-state={state.kind}>
+        {state.kind === 'busy'
+          ? t.pdfPreparing
+          : state.kind === 'done'
+            ? t.pdfReady(state.file ?? '')
+            : state.kind === 'failed'
+              ? t.pdfFailed
+              : ''}
+      </span>
+    </span>
+  );
+}
+
 function RowStatus({ state }: { state: WorksheetState | undefined }) {
   const updated = state && 'updated' in state ? state.updated : undefined;
   return (
@@ -122,13 +171,28 @@ function RowStatus({ state }: { state: WorksheetState | undefined }) {
   );
 }
 
-function RowActions({ id, title, started, onPrint }: { id: string; title: string; started: boolean; onPrint: (id: string) => void }) {
+function RowActions({
+  id,
+  title,
+  started,
+  onPrint,
+  onPdf,
+}: {
+  id: string;
+  title: string;
+  started: boolean;
+  onPrint: (id: string) => void;
+  onPdf: (id: string) => Promise<string>;
+}) {
   if (!started) return null;
   return (
-    <button type="button" class="button" onClick={() => onPrint(id)}>
-      {w.print}
-      <span class="visually-hidden"> {title}</span>
-    </button>
+    <>
+      <button type="button" class="button" onClick={() => onPrint(id)}>
+        {w.print}
+        <span class="visually-hidden"> {title}</span>
+      </button>{' '}
+      <PdfButton label={t.downloadPdf} hidden={title} make={() => onPdf(id)} />
+    </>
   );
 }
 
@@ -424,6 +488,17 @@ export function mountWorkbook(doc: Document = document): boolean {
   const storage = createWorksheetStorage();
   const fromDisk = doc.location.protocol === 'file:';
   const onPrint = (id: string) => printAnswers(defs, storage, id === '*' ? defs.map((d) => d.id) : [id]);
+  const onPdf = (id: string) =>
+    id === '*'
+      ? downloadPdf(
+          startedDocs(
+            defs,
+            storage,
+            defs.map((d) => d.id),
+          ),
+          { id: 'workbook', workbook: true, version: guideVersion },
+        )
+      : downloadPdf(startedDocs(defs, storage, [id]), { id, version: guideVersion });
   const refresh = () => {
     const states = worksheetStates(storage, defs);
     for (const row of root.querySelectorAll<HTMLElement>('[data-workbook-row]')) {
@@ -436,7 +511,13 @@ export function mountWorkbook(doc: Document = document): boolean {
       if (status) render(<RowStatus state={state} />, status);
       if (actions && ws)
         render(
-          <RowActions id={id} title={ws.title} started={state?.kind === 'in-progress' || state?.kind === 'complete'} onPrint={onPrint} />,
+          <RowActions
+            id={id}
+            title={ws.title}
+            started={state?.kind === 'in-progress' || state?.kind === 'complete'}
+            onPrint={onPrint}
+            onPdf={onPdf}
+          />,
           actions,
         );
     }
@@ -445,9 +526,12 @@ export function mountWorkbook(doc: Document = document): boolean {
       const started = [...states.values()].some((s) => s.kind === 'in-progress' || s.kind === 'complete');
       render(
         started ? (
-          <button type="button" class="button" onClick={() => onPrint('*')}>
-            {w.printAll}
-          </button>
+          <span class="workbook-buttons">
+            <button type="button" class="button" onClick={() => onPrint('*')}>
+              {w.printAll}
+            </button>
+            <PdfButton label={w.pdfAll} make={() => onPdf('*')} />
+          </span>
         ) : (
           <></>
         ),

@@ -109,6 +109,7 @@ export const w = {
   changed: (when: string) => `Last changed ${when}`,
   print: 'Print answers',
   printAll: 'Print all my answers',
+  pdfAll: 'Download all as one PDF',
   backupTitle: 'Back up and move your answers',
   backupIntro:
     'Your answers are stored only in this browser. Browsers do delete stored data: Safari after seven days without a visit, and anyone clearing their history. A backup file you keep is the only real safety, and it is how you move answers between devices, browsers, or the website and a copy on disk.',

@@ -4,11 +4,12 @@
  * changes nothing; an open tab of an imported worksheet shows the imported answers, not a conflict; data
  * set aside as unreadable can be downloaded; without JavaScript the list and a plain note remain.
  */
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { useSiteAndBrowser } from '../support/session.ts';
 import { siteDir } from '../support/site.ts';
-import { KEYS, exampleFixtures, form, makeRecord, promptBlock, readRaw, seedRaw } from './helpers-worksheets.ts';
+import { KEYS, builtDefinition, exampleFixtures, form, makeRecord, promptBlock, readRaw, seedRaw } from './helpers-worksheets.ts';
 
 const env = useSiteAndBrowser(siteDir());
 const fixture = (name: string) => exampleFixtures().find((f) => f.name === name)!;
@@ -76,6 +77,34 @@ describe('the workbook', () => {
       expect(after['another-app:keep']).toBe('untouched');
       expect(await page.locator(`[data-workbook-row="${complete.worksheet}"]`).getAttribute('data-state')).toBe('complete');
       expect(errors).toEqual([]);
+    });
+  });
+
+  it('downloads one worksheet, and all of them, as PDF files built from the stored answers', async () => {
+    await env.withPage({ acceptDownloads: true }, async (page) => {
+      await seedRaw(page, env.site.url, {
+        [KEYS.worksheet(complete.worksheet)]: JSON.stringify(
+          makeRecord(complete.worksheet, { ...complete.answers, commitment: 'Łódź – “Ελληνικά” €5' }),
+        ),
+        [KEYS.worksheet(partial.worksheet)]: JSON.stringify(makeRecord(partial.worksheet, partial.answers)),
+      });
+      await page.goto(`${env.site.url}workbook/`);
+      await page.locator('[data-workbook][data-ready="true"]').waitFor();
+      const [one] = await Promise.all([
+        page.waitForEvent('download'),
+        page.locator(`[data-workbook-row="${complete.worksheet}"] [data-action="pdf"]`).click(),
+      ]);
+      expect(one.suggestedFilename()).toMatch(new RegExp(`^${complete.worksheet}-\\d{4}-\\d{2}-\\d{2}\\.pdf$`));
+      expect(execFileSync('pdftotext', [await one.path(), '-'], { encoding: 'utf8' })).toContain('Łódź – “Ελληνικά” €5');
+      const [all] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: 'Download all as one PDF' }).click(),
+      ]);
+      expect(all.suggestedFilename()).toMatch(/^field-guide-workbook-\d{4}-\d{2}-\d{2}\.pdf$/);
+      const text = execFileSync('pdftotext', [await all.path(), '-'], { encoding: 'utf8' });
+      expect(text).toContain('Contents');
+      for (const id of [complete.worksheet, partial.worksheet]) expect(text, id).toContain(builtDefinition(siteDir(), id).title);
+      expect(text).toContain('Łódź – “Ελληνικά” €5');
     });
   });
 
