@@ -8,6 +8,7 @@ import rehypeGlossary from './src/build/rehype-glossary.ts';
 import rehypeBase from './src/build/rehype-base.ts';
 import clientBundles from './src/build/client-bundles.ts';
 import headers from './src/build/headers.ts';
+import pwa from './src/build/pwa.ts';
 import { csp } from './src/build/csp.ts';
 import { publishConfig } from './src/lib/urls.ts';
 
@@ -22,7 +23,7 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'always' },
   // Order matters at the end of the build: headers.ts lists what the others have written.
-  integrations: [mdx(), preact(), sitemap({ filter: (page) => !page.endsWith('/404/') }), clientBundles(), headers()],
+  integrations: [mdx(), preact(), sitemap({ filter: (page) => !page.endsWith('/404/') }), clientBundles(), pwa(), headers()],
   markdown: {
     syntaxHighlight: false,
     // The unified processor, so the glossary linker and the base path (rehype plugins) run on every

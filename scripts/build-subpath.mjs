@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * A second build of the guide under a path, as GitHub Pages publishes a project site, for the tests:
- * BASE_PATH=/field-guide/ into dist-subpath/ (git-ignored), then its Pagefind index.
+ * BASE_PATH=/field-guide/ into dist-subpath/ (git-ignored), then its Pagefind index and service worker.
  *
  *   npm run build:subpath      # npm test runs it after the main build
  */
@@ -18,3 +18,4 @@ function run(command, args, env) {
 
 run('astro', ['build', '--outDir', SUBPATH_DIR, '--silent'], { BASE_PATH: SUBPATH_BASE });
 run('pagefind', ['--site', SUBPATH_DIR, '--silent'], {});
+run('node', ['scripts/sw.mjs', SUBPATH_DIR], {});

@@ -25,6 +25,7 @@ export const ENTRIES: Record<string, string> = {
   facilitator: 'src/client/facilitator.tsx',
   'run-sheet': 'src/client/run-sheet.tsx',
   group: 'src/client/group.tsx',
+  sw: 'src/client/sw.ts',
 };
 
 /** `virtual:psfg-pdf-fonts`: the PDF's subset fonts as base64 strings, made at build time. */

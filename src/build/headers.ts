@@ -114,8 +114,9 @@ export default function headers(): AstroIntegration {
           if (!policy) throw new Error(`${file} has no Content-Security-Policy meta tag`);
           policies.push(policy);
         }
-        // Pagefind writes its folder after this hook; it is named here so its rule exists.
-        const entries = [...new Set([...readdirSync(root), 'pagefind'])];
+        // Pagefind writes its folder, and scripts/sw.mjs the service worker, after this hook; they are
+        // named here so their rules exist.
+        const entries = [...new Set([...readdirSync(root), 'pagefind', 'sw.js'])];
         const text = headersFile(base, entries, policies);
         await writeFile(join(root, '_headers'), text);
         logger.info(`_headers written: one policy from ${policies.length} pages`);

@@ -183,6 +183,12 @@ export const ui = {
       answered >= total ? 'Yours: every question answered' : `Yours: ${answered} of ${total} answered`,
   },
   darkTheme: 'Dark theme',
+  update: {
+    ready: 'A new version of the guide is ready. Your answers stay as they are.',
+    reload: 'Reload to update',
+    later: 'Not now',
+    reloading: 'Updating…',
+  },
 } as const;
 
 const NUMBER_WORDS = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
