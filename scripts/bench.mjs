@@ -13,7 +13,8 @@
  * fonts), the time from click to file for a worksheet with a 5,000-word answer (a cold and a warm
  * click), the time to render the workbook of every complete example in the page, and each PDF's size.
  *
- * Lines: {"build": ...}, then {"page": ...} per page type, then {"goal": ...} per goal. Goals are
+ * Lines: {"build": ...}, then {"page": ...} per page type, {"precache": ...} (what the service worker
+ * caches: files, KB, KB gzip), then {"goal": ...} per goal. Goals are
  * reported with pass true/false (null when the page does not exist); they never fail the process.
  */
 import { spawn, spawnSync } from 'node:child_process';
@@ -65,12 +66,35 @@ function build() {
   const astro = run('npx', ['astro', 'build']);
   if (!astro.ok) return { ok: false, step: 'astro build', astroMs: astro.ms, totalMs: astro.ms };
   const pagefind = run('npx', ['pagefind', '--site', 'dist', '--silent']);
+  if (!pagefind.ok) return { ok: false, step: 'pagefind', astroMs: astro.ms, pagefindMs: pagefind.ms, totalMs: astro.ms + pagefind.ms };
+  const sw = run('node', ['scripts/sw.mjs', 'dist']);
   return {
-    ok: pagefind.ok,
-    ...(pagefind.ok ? {} : { step: 'pagefind' }),
+    ok: sw.ok,
+    ...(sw.ok ? {} : { step: 'service worker' }),
     astroMs: astro.ms,
     pagefindMs: pagefind.ms,
-    totalMs: astro.ms + pagefind.ms,
+    swMs: sw.ms,
+    totalMs: astro.ms + pagefind.ms + sw.ms,
+  };
+}
+
+/** What the service worker precaches on a first visit (src/build/service-worker.ts): files, KB, KB gzip. */
+function precacheWeight() {
+  const file = join(dir, 'sw.js');
+  if (!existsSync(file)) return null;
+  const urls = [...readFileSync(file, 'utf8').matchAll(/\{url:"([^"]+)",revision:/g)].map((m) => m[1]);
+  let bytes = 0;
+  let gzip = 0;
+  for (const url of urls) {
+    const body = readFileSync(join(dir, url));
+    bytes += body.length;
+    gzip += gzipSize(body);
+  }
+  return {
+    files: urls.length,
+    kb: Math.round(bytes / 1024),
+    gzipKb: Math.round(gzip / 1024),
+    swKb: Math.round(statSync(file).size / 1024),
   };
 }
 
@@ -250,6 +274,7 @@ async function main() {
     results[type] = weight;
     print(weight ? { page: type, path, ...weight } : { page: type, path, missing: true });
   }
+  print({ precache: precacheWeight() ?? { missing: 'sw.js' } });
 
   let typing = null;
   let pdf = null;

@@ -17,7 +17,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { APP_NAME, APP_SHORT_NAME, BACKGROUND_COLOUR, THEME_COLOUR } from '../lib/app.ts';
 
-export const APP_DESCRIPTION = 'A field guide, with worksheets, for people who make public systems work better for the people who use them.';
+export const APP_DESCRIPTION =
+  'A field guide, with worksheets, for people who make public systems work better for the people who use them.';
 export const MANIFEST_FILE = 'manifest.webmanifest';
 export const SW_FILE = 'sw.js';
 export const ICON_DIR = 'icons';

@@ -18,7 +18,11 @@ import type { GenerateSWOptions } from 'workbox-build';
 import { SW_FILE } from './pwa.ts';
 
 /** What is precached: pages, styles, scripts, images, the manifest, and Pagefind's index. */
-export const PRECACHE_PATTERNS = ['**/*.{html,css,js,svg,png,webmanifest}', 'pagefind/*.{json,pagefind}', 'pagefind/**/*.{pf_meta,pf_index,pf_fragment}'];
+export const PRECACHE_PATTERNS = [
+  '**/*.{html,css,js,svg,png,webmanifest}',
+  'pagefind/*.{json,pagefind}',
+  'pagefind/**/*.{pf_meta,pf_index,pf_fragment}',
+];
 
 /** Never precached: files for hosts and crawlers, social preview images, downloads, and Pagefind's unused UIs. */
 export const PRECACHE_IGNORES = [
@@ -79,7 +83,14 @@ export function swOptions(dir: string): GenerateSWOptions {
 export async function precacheList(dir: string): Promise<string[]> {
   const { getManifest } = await import('workbox-build');
   const { globDirectory, globPatterns, globIgnores, maximumFileSizeToCacheInBytes, dontCacheBustURLsMatching } = swOptions(dir);
-  const { manifestEntries } = await getManifest({ globDirectory, globPatterns, globIgnores, globFollow: false, maximumFileSizeToCacheInBytes, dontCacheBustURLsMatching });
+  const { manifestEntries } = await getManifest({
+    globDirectory,
+    globPatterns,
+    globIgnores,
+    globFollow: false,
+    maximumFileSizeToCacheInBytes,
+    dontCacheBustURLsMatching,
+  });
   return (manifestEntries ?? []).map((e) => e.url).sort();
 }
 

@@ -14,7 +14,7 @@ import type { Page } from 'playwright-core';
 import { startServer } from '../../scripts/serve.mjs';
 import { generateServiceWorker } from '../../src/build/service-worker.ts';
 import { launchBrowser, newPage } from '../support/browser.ts';
-import { siteDir } from '../support/site.ts';
+import { SUBPATH_BASE, subpathSiteDir, siteDir } from '../support/site.ts';
 import { form, openForm, waitSaved } from './helpers-worksheets.ts';
 import type { Browser } from 'playwright-core';
 
@@ -106,6 +106,28 @@ describe('the hosted site offline', () => {
       expect(records.consoleErrors).toEqual([]);
     } finally {
       await close();
+    }
+  });
+
+  it('under a base path, is scoped to the base and answers its own pages offline', async () => {
+    const sub = await startServer(subpathSiteDir(), 0, { base: SUBPATH_BASE });
+    const { page, context, close } = await newPage(browser);
+    try {
+      await page.goto(sub.url, { waitUntil: 'load' });
+      expect(await page.getAttribute('link[rel="manifest"]', 'href')).toBe(`${SUBPATH_BASE}manifest.webmanifest`);
+      await controlled(page);
+      const scope = await page.evaluate(() => navigator.serviceWorker.ready.then((r) => new URL(r.scope).pathname));
+      expect(scope).toBe(SUBPATH_BASE);
+      const manifest = await page.evaluate((url) => fetch(url).then((r) => r.json()), `${SUBPATH_BASE}manifest.webmanifest`);
+      expect(manifest).toMatchObject({ start_url: SUBPATH_BASE, scope: SUBPATH_BASE });
+      await context.setOffline(true);
+      const unvisited = await page.goto(new URL('worksheets/gaps-scan/', sub.url).href);
+      expect(unvisited?.status()).toBe(200);
+      expect(unvisited?.fromServiceWorker()).toBe(true);
+      await form(page).waitFor({ state: 'attached' });
+    } finally {
+      await close();
+      await sub.close();
     }
   });
 
