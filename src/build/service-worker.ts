@@ -56,13 +56,22 @@ export function copiesInside(dir: string): string[] {
     .map((name) => `${name}/**`);
 }
 
-/** The options `generateSW` is called with for the build in `dir`. */
-export function swOptions(dir: string): GenerateSWOptions {
+/** Which files of the build in `dir` are precached, and how: shared by `generateSW` and `precacheList`. */
+function globOptions(dir: string) {
   return {
     globDirectory: dir,
     globPatterns: PRECACHE_PATTERNS,
     globIgnores: [...PRECACHE_IGNORES, ...copiesInside(dir)],
     globFollow: false,
+    dontCacheBustURLsMatching: HASHED,
+    maximumFileSizeToCacheInBytes: 5 * 1024 * 1024,
+  };
+}
+
+/** The options `generateSW` is called with for the build in `dir`. */
+export function swOptions(dir: string): GenerateSWOptions {
+  return {
+    ...globOptions(dir),
     swDest: join(dir, SW_FILE),
     mode: 'production',
     sourcemap: false,
@@ -73,8 +82,6 @@ export function swOptions(dir: string): GenerateSWOptions {
     cleanupOutdatedCaches: true,
     directoryIndex: 'index.html',
     ignoreURLParametersMatching: IGNORED_PARAMETERS,
-    dontCacheBustURLsMatching: HASHED,
-    maximumFileSizeToCacheInBytes: 5 * 1024 * 1024,
     disableDevLogs: true,
   };
 }
@@ -82,15 +89,7 @@ export function swOptions(dir: string): GenerateSWOptions {
 /** The precache list `generateSW` writes for the build in `dir`: URLs relative to the worker, sorted. */
 export async function precacheList(dir: string): Promise<string[]> {
   const { getManifest } = await import('workbox-build');
-  const { globDirectory, globPatterns, globIgnores, maximumFileSizeToCacheInBytes, dontCacheBustURLsMatching } = swOptions(dir);
-  const { manifestEntries } = await getManifest({
-    globDirectory,
-    globPatterns,
-    globIgnores,
-    globFollow: false,
-    maximumFileSizeToCacheInBytes,
-    dontCacheBustURLsMatching,
-  });
+  const { manifestEntries } = await getManifest(globOptions(dir));
   return (manifestEntries ?? []).map((e) => e.url).sort();
 }
 
