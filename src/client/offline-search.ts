@@ -43,12 +43,18 @@ function loadIndex(): Promise<unknown> {
   });
 }
 
-export function offlineBackend(): SearchBackend {
+export function offlineBackend(): SearchBackend & { warm(): void } {
   let ready: Promise<MiniSearch<IndexedPage>> | undefined;
+  const load = () => (ready ??= loadIndex().then(loadSearch));
   return {
+    /** Starts loading the index before the first query (the reader has focused the search box). */
+    warm() {
+      load().catch(() => {
+        ready = undefined;
+      });
+    },
     async search(query, limit) {
-      ready ??= loadIndex().then(loadSearch);
-      const ms = await ready;
+      const ms = await load();
       return runSearch(ms, query)
         .slice(0, limit)
         .map((r): SearchResult => ({
@@ -60,4 +66,10 @@ export function offlineBackend(): SearchBackend {
   };
 }
 
-if (typeof window !== 'undefined') window.__psfgSearch = offlineBackend();
+if (typeof window !== 'undefined') {
+  const backend = offlineBackend();
+  window.__psfgSearch = backend;
+  document.addEventListener('focusin', (e) => {
+    if (e.target instanceof HTMLInputElement && e.target.matches('[data-search-input]')) backend.warm();
+  });
+}
