@@ -23,7 +23,14 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'always' },
   // Order matters at the end of the build: headers.ts lists what the others have written.
-  integrations: [mdx(), preact(), sitemap({ filter: (page) => !page.endsWith('/404/') }), clientBundles(), pwa(), headers()],
+  integrations: [
+    mdx(),
+    preact(),
+    sitemap({ filter: (page) => !page.endsWith('/404/') && !page.endsWith('/app/') }),
+    clientBundles(),
+    pwa(),
+    headers(),
+  ],
   markdown: {
     syntaxHighlight: false,
     // The unified processor, so the glossary linker and the base path (rehype plugins) run on every

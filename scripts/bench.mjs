@@ -18,7 +18,7 @@
  * reported with pass true/false (null when the page does not exist); they never fail the process.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -67,14 +67,16 @@ function build() {
   if (!astro.ok) return { ok: false, step: 'astro build', astroMs: astro.ms, totalMs: astro.ms };
   const pagefind = run('npx', ['pagefind', '--site', 'dist', '--silent']);
   if (!pagefind.ok) return { ok: false, step: 'pagefind', astroMs: astro.ms, pagefindMs: pagefind.ms, totalMs: astro.ms + pagefind.ms };
-  const sw = run('node', ['scripts/sw.mjs', 'dist']);
+  const offline = run('node', ['scripts/offline.mjs']);
+  const sw = offline.ok ? run('node', ['scripts/sw.mjs', 'dist']) : { ok: false, ms: 0 };
   return {
-    ok: sw.ok,
-    ...(sw.ok ? {} : { step: 'service worker' }),
+    ok: offline.ok && sw.ok,
+    ...(offline.ok ? (sw.ok ? {} : { step: 'service worker' }) : { step: 'offline copy' }),
     astroMs: astro.ms,
     pagefindMs: pagefind.ms,
+    offlineMs: offline.ms,
     swMs: sw.ms,
-    totalMs: astro.ms + pagefind.ms + sw.ms,
+    totalMs: astro.ms + pagefind.ms + offline.ms + sw.ms,
   };
 }
 
@@ -276,8 +278,12 @@ async function main() {
   }
   print({ precache: precacheWeight() ?? { missing: 'sw.js' } });
 
+  const offline = offlineSizes();
+  print({ offline });
+
   let typing = null;
   let pdf = null;
+  let offlineSearchMs = null;
   const lighthouseScores = {};
   if (withBrowser) {
     const { launchBrowser } = await import('../tests/support/browser.ts');
@@ -291,6 +297,7 @@ async function main() {
       }
       if (results.worksheet) typing = await typingLongTasks(browser, server.url);
       if (results.worksheet) pdf = await pdfBench(browser, server.url);
+      if (offline) offlineSearchMs = await offlineFirstSearch(browser);
       if (withLighthouse) {
         const { findBrowser } = await import('../tests/support/browser.ts');
         for (const formFactor of FORM_FACTORS) {
@@ -355,6 +362,14 @@ async function main() {
     pass: mobile.measured ? Object.values(mobileValues).every((v) => v >= 98) : null,
     note: mobile.measured ? 'noisy on a shared machine: layout shift is not' : 'run with --browser --lighthouse to measure',
   });
+  print({
+    goal: 'first offline search result on a cold page (file://) under 100 ms',
+    path: 'dist-offline/public-systems-field-guide/index.html',
+    value: offlineSearchMs,
+    limit: 100,
+    pass: offlineSearchMs === null ? null : offlineSearchMs < 100,
+    note: offlineSearchMs === null ? 'run with --browser to measure' : undefined,
+  });
 
   for (const category of ['accessibility', 'best-practices', 'seo']) {
     const values = Object.fromEntries(Object.entries(lighthouseScores).map(([type, scores]) => [type, scores[category] ?? null]));
@@ -403,6 +418,55 @@ async function main() {
     pass: typing ? typing.longestTaskMs <= 50 : null,
     note: typing ? undefined : 'run with --browser to measure',
   });
+}
+
+const OFFLINE_DIR = resolve(root, 'dist-offline', 'public-systems-field-guide');
+const OFFLINE_ZIP = 'public-systems-field-guide-offline.zip';
+
+/** The copy on disk: the zip's size, the unpacked size, and the offline search index (raw and gzip). */
+function offlineSizes() {
+  const zip = join(dir, OFFLINE_ZIP);
+  if (!existsSync(zip) || !existsSync(OFFLINE_DIR)) return null;
+  let unpacked = 0;
+  const walk = (d) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      if (e.isDirectory()) walk(join(d, e.name));
+      else unpacked += statSync(join(d, e.name)).size;
+    }
+  };
+  walk(OFFLINE_DIR);
+  const index = readFileSync(join(OFFLINE_DIR, '_client', 'search-index.js'));
+  const bundle = readFileSync(join(OFFLINE_DIR, '_client', 'offline-search.js'));
+  return {
+    zipBytes: statSync(zip).size,
+    unpackedBytes: unpacked,
+    searchIndex: { raw: index.length, gzip: gzipSize(index) },
+    searchBundle: { raw: bundle.length, gzip: gzipSize(bundle) },
+  };
+}
+
+/**
+ * Time from asking for the first search on a freshly opened page of the copy (from file://) to having
+ * its results: loading the index script, parsing it, building the MiniSearch index, searching.
+ */
+async function offlineFirstSearch(browser) {
+  const { pathToFileURL } = await import('node:url');
+  const times = [];
+  for (let i = 0; i < 5; i++) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(pathToFileURL(join(OFFLINE_DIR, 'index.html')).href, { waitUntil: 'load' });
+    const ms = await page.evaluate(async () => {
+      const t0 = performance.now();
+      const results = await window.__psfgSearch.search('Buurtzorg', 8);
+      if (!results.length) throw new Error('no result');
+      return performance.now() - t0;
+    });
+    times.push(ms);
+    await context.close();
+  }
+  times.sort((a, b) => a - b);
+  return Math.round(times[Math.floor(times.length / 2)] * 10) / 10;
 }
 
 /**

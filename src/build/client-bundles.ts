@@ -26,6 +26,10 @@ export const ENTRIES: Record<string, string> = {
   'run-sheet': 'src/client/run-sheet.tsx',
   group: 'src/client/group.tsx',
   sw: 'src/client/sw.ts',
+  // The worksheets and the workbook in one page, by #id (src/pages/app.astro).
+  app: 'src/client/app.ts',
+  // Only pages of the copy on disk load it (src/offline/rewrite.ts).
+  'offline-search': 'src/client/offline-search.ts',
 };
 
 /** `virtual:psfg-pdf-fonts`: the PDF's subset fonts as base64 strings, made at build time. */

@@ -106,8 +106,28 @@ export function stripBase(pathname: string, base: string): string | null {
   return pathname.startsWith(b) ? `/${pathname.slice(b.length)}` : null;
 }
 
+/**
+ * In the copy that opens from disk (its pages give a relative base, `../../`), the file that serves a site
+ * path: `/muscles/trust/#x` -> `/muscles/trust/index.html#x`; a worksheet or the workbook -> `/app.html#id`
+ * (src/offline/rewrite.ts makes the same links in the pages themselves).
+ */
+export function diskPath(path: string): string {
+  if (!isSitePath(path)) return path;
+  const m = /^([^?#]*)([?#].*)?$/.exec(path);
+  const p = m?.[1] ?? path;
+  const rest = m?.[2] ?? '';
+  const ws = /^\/worksheets\/([a-z0-9-]+)\/$/.exec(p);
+  if (ws?.[1]) return `/app.html${rest.startsWith('#') ? rest : `#${ws[1]}`}`;
+  if (p === '/workbook/') return `/app.html${rest.startsWith('#') ? rest : '#workbook'}`;
+  if (p.endsWith('/')) return `${p}index.html${rest}`;
+  return path;
+}
+
 /** The URL for a site path, under this build's base path: what goes into `href` and `src`. */
-export const href = (path: string): string => withBase(path, siteBase());
+export const href = (path: string): string => {
+  const base = siteBase();
+  return withBase(base.startsWith('.') ? diskPath(path) : path, base);
+};
 
 /** The site path of the current page's URL path (`Astro.url.pathname`), with its trailing slash. */
 export function pagePath(pathname: string): string {

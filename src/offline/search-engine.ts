@@ -1,0 +1,37 @@
+/**
+ * The MiniSearch set-up shared by the build (which indexes the copy's pages once, src/offline/search-index.ts)
+ * and the browser (which loads that ready index, src/client/offline-search.ts): the options must match.
+ */
+import MiniSearch, { type Options, type SearchResult } from 'minisearch';
+
+export interface IndexedPage {
+  /** Numeric id, in order. */
+  id: number;
+  /** File in the copy, from its root: `muscles/trust/index.html` or `app.html#trust-inventory`. */
+  url: string;
+  title: string;
+  headings: string;
+  text: string;
+}
+
+export const ENGINE_OPTIONS: Options<IndexedPage> = {
+  fields: ['title', 'headings', 'text'],
+  storeFields: ['url', 'title', 'text'],
+  searchOptions: { boost: { title: 4, headings: 2 }, prefix: true, fuzzy: 0.2, combineWith: 'AND' },
+};
+
+export function makeSearch(pages: IndexedPage[]): MiniSearch<IndexedPage> {
+  const ms = new MiniSearch<IndexedPage>(ENGINE_OPTIONS);
+  ms.addAll(pages);
+  return ms;
+}
+
+/** A ready index as written at build time (`MiniSearch#toJSON`), loaded without indexing again. */
+export const loadSearch = (serialised: unknown): MiniSearch<IndexedPage> =>
+  MiniSearch.loadJS(serialised as Parameters<typeof MiniSearch.loadJS>[0], ENGINE_OPTIONS);
+
+/** Runs a query: every word must match (as Pagefind does); falls back to any word when none match all. */
+export function runSearch(ms: MiniSearch<IndexedPage>, query: string): SearchResult[] {
+  const all = ms.search(query);
+  return all.length > 0 ? all : ms.search(query, { combineWith: 'OR' });
+}

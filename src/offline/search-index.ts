@@ -1,0 +1,53 @@
+/**
+ * The search index of the copy on disk, written at build time over what Pagefind indexes: each page's
+ * `main[data-pagefind-body]` without its `data-pagefind-ignore` parts, its title and its headings.
+ * Shipped as a classic script that parses one JSON string once (faster than an object literal), and
+ * searched in the browser with MiniSearch (src/client/offline-search.ts).
+ */
+import { parse, type HTMLElement } from 'node-html-parser';
+import { makeSearch, type IndexedPage } from './search-engine.ts';
+
+export type { IndexedPage };
+
+const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+/** One page's indexed record, or null when Pagefind would not index it either. */
+export function pageRecord(html: string, url: string, id: number): IndexedPage | null {
+  const root = parse(html, { blockTextElements: { script: false, style: false, noscript: false } });
+  const main = root.querySelector('[data-pagefind-body]');
+  if (!main) return null;
+  for (const el of main.querySelectorAll('[data-pagefind-ignore]')) el.remove();
+  for (const el of main.querySelectorAll('script, style, template')) el.remove();
+  const titleEl = main.querySelector('[data-pagefind-meta="title"]') ?? root.querySelector('title');
+  const title = squash(titleEl?.text ?? url);
+  const headings = main
+    .querySelectorAll('h2, h3, h4')
+    .map((h: HTMLElement) => squash(h.text))
+    .join(' · ');
+  // Block ends become spaces so words of adjacent paragraphs do not run together.
+  const text = squash(
+    main.innerHTML
+      .replace(/<\/(p|li|h[1-6]|td|th|dt|dd|div|section|blockquote|figcaption|summary)>/gi, ' ')
+      .replace(/<br\s*\/?>/gi, ' ')
+      .replace(/<[^>]+>/g, '')
+      .replace(/&nbsp;/g, ' ')
+      .replace(/&amp;/g, '&')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&#39;|&#x27;/g, "'"),
+  );
+  return { id, url, title, headings, text };
+}
+
+/**
+ * The classic script that holds the ready index: `window.__psfgSearchIndex = JSON.parse("...")`, the
+ * output of MiniSearch's toJSON (stored fields included), so the browser loads it without indexing.
+ */
+export function indexScript(pages: IndexedPage[]): string {
+  const json = JSON.stringify(makeSearch(pages));
+  // JSON.stringify of the JSON text gives a safe JS string literal (quotes, backslashes, line ends).
+  return `window.__psfgSearchIndex=JSON.parse(${JSON.stringify(json)
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029')});\n`;
+}

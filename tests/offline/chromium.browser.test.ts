@@ -1,0 +1,58 @@
+/**
+ * The copy on disk in Chromium, from file:// with no relaxation (no --allow-file-access-from-files):
+ * the walk of tests/offline/walk.ts, with no console error, no failed request, no CSP violation and no
+ * request anywhere but local files. Needs a fresh `npm run build` (which makes dist-offline/).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchBrowser, newPage, BROWSER_FLAGS } from '../support/browser.ts';
+import { walk, type Driver } from './walk.ts';
+
+let browser: Browser;
+beforeAll(async () => {
+  expect(BROWSER_FLAGS.join(' ')).not.toMatch(/allow-file-access|disable-web-security/);
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('the copy on disk in Chromium', () => {
+  it('walks home, a muscle, a worksheet, the workbook and search, from file://', async () => {
+    const { page, records, collect, close } = await newPage(browser);
+    const failed: string[] = [];
+    page.on('requestfailed', (r) => failed.push(`${r.url()} ${r.failure()?.errorText ?? ''}`));
+    try {
+      const d: Driver = {
+        goto: async (url) => void (await page.goto(url)),
+        reload: async () => void (await page.reload()),
+        url: () => page.url(),
+        clickAndWait: async (selector) => {
+          const before = page.url();
+          await page.locator(selector).first().click();
+          await page.waitForURL((u) => u.href !== before);
+          await page.waitForLoadState('load');
+        },
+        type: async (selector, text) => page.locator(selector).first().fill(text),
+        value: async (selector) => page.locator(selector).first().inputValue(),
+        text: async (selector) => (await page.locator(selector).first().textContent()) ?? '',
+        waitFor: async (selector) => page.locator(selector).first().waitFor(),
+        waitUntil: async (fn) => {
+          // Polled through evaluate (CDP), since waitForFunction's string form is blocked by the page's CSP.
+          for (let i = 0; i < 200 && !(await page.evaluate(fn)); i++) await page.waitForTimeout(25);
+          expect(await page.evaluate(fn), fn).toBe(true);
+        },
+      };
+      await walk(d);
+      const all = await collect();
+      expect(all.consoleErrors).toEqual([]);
+      expect(all.pageErrors).toEqual([]);
+      expect(all.cspViolations).toEqual([]);
+      expect(failed).toEqual([]);
+      expect(records.requests.filter((u) => !u.startsWith('file:///'))).toEqual([]);
+      expect(records.requests.some((u) => u.endsWith('/_client/search-index.js'))).toBe(true);
+    } finally {
+      await close();
+    }
+  });
+});

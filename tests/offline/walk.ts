@@ -1,0 +1,66 @@
+/**
+ * The walk through the copy on disk that both browsers take (tests/offline/*.browser.test.ts): home,
+ * /muscles/trust/, one of its worksheets; fill, reload, answers restored; the workbook shows them;
+ * search "Buurtzorg" lists the paradigm page and its link opens it.
+ * Written against a small driver so Playwright (Chromium) and Puppeteer (Firefox over BiDi) share it.
+ */
+import { expect } from 'vitest';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+export const COPY_DIR = join(process.cwd(), 'dist-offline', 'public-systems-field-guide');
+export const fileUrl = (path: string) => pathToFileURL(join(COPY_DIR, path)).href;
+
+export interface Driver {
+  goto(url: string): Promise<void>;
+  reload(): Promise<void>;
+  url(): string;
+  /** Clicks the element and waits for the navigation it starts (a hash change counts). */
+  clickAndWait(selector: string): Promise<void>;
+  type(selector: string, text: string): Promise<void>;
+  value(selector: string): Promise<string>;
+  text(selector: string): Promise<string>;
+  waitFor(selector: string): Promise<void>;
+  /** Waits until `fn` (run in the page) returns true. */
+  waitUntil(fn: string): Promise<void>;
+}
+
+export const WORKSHEET = 'trust-inventory';
+const FIELD = `#${WORKSHEET} [data-worksheet-root] textarea, #${WORKSHEET} [data-worksheet-root] input[type="text"]`;
+
+export async function walk(d: Driver): Promise<void> {
+  await d.goto(fileUrl('index.html'));
+  expect(await d.text('[data-offline-banner]')).toMatch(/copy of the guide for offline use, made on/);
+  await d.clickAndWait('a[href="muscles/trust/index.html"]');
+  expect(d.url()).toBe(fileUrl('muscles/trust/index.html'));
+  expect(await d.text('h1')).toMatch(/trust/i);
+
+  await d.clickAndWait(`main a[href="../../app.html#${WORKSHEET}"]`);
+  expect(d.url()).toBe(`${fileUrl('app.html')}#${WORKSHEET}`);
+  await d.waitUntil(`!document.getElementById(${JSON.stringify(WORKSHEET)}).hidden && document.getElementById('workbook').hidden`);
+  await d.waitFor(FIELD);
+  const answer = 'Met the ward team on Tuesday';
+  await d.type(FIELD, answer);
+  // Autosave is debounced: wait until the answer is in storage before reloading.
+  await d.waitUntil(`Object.keys(localStorage).some((k) => (localStorage.getItem(k) || '').includes(${JSON.stringify(answer)}))`);
+  await d.reload();
+  await d.waitUntil(`(document.querySelector(${JSON.stringify(FIELD)}) || {}).value === ${JSON.stringify(answer)}`);
+  expect(await d.value(FIELD)).toBe(answer);
+
+  // The workbook, by its link in the page (hashchange within app.html).
+  await d.clickAndWait(`#${WORKSHEET} a[href="app.html#workbook"]`);
+  expect(d.url()).toBe(`${fileUrl('app.html')}#workbook`);
+  const status = `[data-workbook-row="${WORKSHEET}"] [data-row-status]`;
+  await d.waitUntil(`/^In progress/.test((document.querySelector(${JSON.stringify(status)}) || {}).textContent)`);
+  expect(await d.text(status)).toMatch(/^In progress: 1 of \d+ answered/);
+
+  // Search from the header box, then open the paradigm page from the results.
+  await d.type('[data-search-input]', 'Buurtzorg');
+  const result = '[data-search-list] a[href$="paradigm/index.html"]';
+  await d.waitFor(result);
+  expect(await d.text('[data-search-list] mark')).toMatch(/buurtzorg/i);
+  await d.clickAndWait(result);
+  expect(d.url()).toMatch(/\/paradigm\/index\.html$/);
+  expect(d.url().startsWith('file://')).toBe(true);
+  expect(await d.text('h1')).toMatch(/paradigm/i);
+}

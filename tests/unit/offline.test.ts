@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest';
+import { unzipSync } from 'fflate';
+import { rewriteHtml, rewriteUrl, rootPrefix, targetFile, type RewriteOptions } from '../../src/offline/rewrite.ts';
+import { indexScript, pageRecord } from '../../src/offline/search-index.ts';
+import { reproducibleZip } from '../../src/offline/zip.ts';
+import { excerpt } from '../../src/client/offline-search.ts';
+import { diskPath } from '../../src/lib/urls.ts';
+import { loadSearch, makeSearch, runSearch } from '../../src/offline/search-engine.ts';
+
+const opts: RewriteOptions = { base: '/', siteUrl: 'https://example.org/', date: '2026-12-01', worksheets: new Set(['trust-inventory']) };
+
+describe('link rewriting', () => {
+  it('turns directory links into relative links to index.html, anchor kept', () => {
+    expect(rewriteUrl('/muscles/trust/#why', 'index.html', opts)).toBe('muscles/trust/index.html#why');
+    expect(rewriteUrl('/muscles/trust/#why', 'levels/paradigm/index.html', opts)).toBe('../../muscles/trust/index.html#why');
+    expect(rewriteUrl('/', 'muscles/trust/index.html', opts)).toBe('../../index.html');
+    expect(rewriteUrl('/_client/site.js', 'about/index.html', opts)).toBe('../_client/site.js');
+    expect(rewriteUrl('/favicon.svg', 'index.html', opts)).toBe('favicon.svg');
+  });
+  it('points worksheets and the workbook into app.html', () => {
+    expect(rewriteUrl('/worksheets/trust-inventory/', 'muscles/trust/index.html', opts)).toBe('../../app.html#trust-inventory');
+    expect(rewriteUrl('/worksheets/trust-inventory/#trust-inventory-people', 'index.html', opts)).toBe('app.html#trust-inventory-people');
+    expect(rewriteUrl('/workbook/', 'app.html', opts)).toBe('app.html#workbook');
+    // The printable blank page stays a file of its own.
+    expect(rewriteUrl('/worksheets/trust-inventory/print/', 'app.html', opts)).toBe('worksheets/trust-inventory/print/index.html');
+    expect(targetFile('/worksheets/unknown/', opts.worksheets).file).toBe('worksheets/unknown/index.html');
+  });
+  it('leaves other sites, anchors and mail alone, and honours a base path', () => {
+    for (const u of ['https://example.org/x/', '#top', 'mailto:a@b.c', '//cdn.example/x.js', 'data:image/png;base64,AA']) {
+      expect(rewriteUrl(u, 'muscles/trust/index.html', opts)).toBe(u);
+    }
+    const sub = { ...opts, base: '/field-guide/' };
+    expect(rewriteUrl('/field-guide/muscles/trust/', 'about/index.html', sub)).toBe('../muscles/trust/index.html');
+    expect(rewriteUrl('/field-guide', 'about/index.html', sub)).toBe('../index.html');
+    expect(rewriteUrl('/elsewhere/', 'about/index.html', sub)).toBe('/elsewhere/');
+  });
+  it('rewrites a page: src, srcset, action, data-base, no integrity, banner, offline search first, inline scripts untouched', () => {
+    const html =
+      '<!doctype html><html lang="en-GB" data-base="/"><head><meta http-equiv="content-security-policy" content="script-src \'self\' \'sha256-x\'">' +
+      '<link rel="icon" href="/favicon.svg"><script src="/_client/site.js" defer integrity="sha384-abc" crossorigin="anonymous"></script>' +
+      '<script>var a = "/muscles/trust/";</script></head><body><header class="site-header"><form action="/search/"></form></header>' +
+      '<img src="/a.png" srcset="/a.png 1x, /a@2x.png 2x"><a href="/workbook/">W</a></body></html>';
+    const out = rewriteHtml(html, 'muscles/trust/index.html', opts);
+    expect(out).toContain('data-base="../../"');
+    expect(out).toContain('href="../../favicon.svg"');
+    expect(out).toContain('<script src="../../_client/offline-search.js" defer></script><script src="../../_client/site.js" defer>');
+    expect(out).not.toMatch(/integrity|crossorigin/);
+    expect(out).toContain('<script>var a = "/muscles/trust/";</script>');
+    expect(out).toContain('action="../../search/index.html"');
+    expect(out).toContain('srcset="../../a.png 1x, ../../a@2x.png 2x"');
+    expect(out).toContain('href="../../app.html#workbook"');
+    expect(out).toContain("content=\"script-src 'self' 'sha256-x'\"");
+    expect(out).toMatch(/<p class="offline-banner"[^>]*>This is a copy .*1 December 2026.*https:\/\/example\.org\/.*<\/p><header/);
+    expect(rootPrefix('index.html')).toBe('./');
+  });
+});
+
+describe('links made in the browser of the copy (href with a relative base)', () => {
+  it('name the same files as the rewritten pages', () => {
+    for (const path of [
+      '/muscles/trust/#why',
+      '/',
+      '/worksheets/trust-inventory/',
+      '/workbook/',
+      '/worksheets/trust-inventory/print/',
+      '/favicon.svg',
+    ]) {
+      expect(`/${targetFile(path, opts.worksheets).file}${targetFile(path, opts.worksheets).hash}`).toBe(diskPath(path));
+    }
+    expect(diskPath('https://example.org/')).toBe('https://example.org/');
+  });
+});
+
+describe('the search index writer', () => {
+  const page =
+    '<html><head><title>T | Site</title></head><body><nav>Menu words</nav><main data-pagefind-body><h1 data-pagefind-meta="title">Buurtzorg &amp; care</h1>' +
+    '<div data-pagefind-ignore>Hidden words</div><h2>Small teams</h2><p>Nurses work</p><p>in teams.</p><script>var x = 1;</script></main></body></html>';
+  it('takes main without ignored parts, the title and the headings', () => {
+    const rec = pageRecord(page, 'levels/paradigm/index.html', 0);
+    expect(rec).toEqual({
+      id: 0,
+      url: 'levels/paradigm/index.html',
+      title: 'Buurtzorg & care',
+      headings: 'Small teams',
+      text: 'Buurtzorg & care Small teams Nurses work in teams.',
+    });
+    expect(pageRecord('<html><body><main>x</main></body></html>', 'a.html', 1)).toBeNull();
+  });
+  it('writes a classic script that parses one JSON string into a ready index, safe for any text', () => {
+    const rec = pageRecord(page, 'x/index.html', 0);
+    if (!rec) throw new Error('no record');
+    const tricky = { ...rec, text: `quotes " ' back\\slash backslash </script> line\u2028end` };
+    const script = indexScript([tricky]);
+    expect(script).toMatch(/^window\.__psfgSearchIndex=JSON\.parse\("/);
+    const win: { __psfgSearchIndex?: unknown } = {};
+    new Function('window', script)(win);
+    const ms = loadSearch(win.__psfgSearchIndex);
+    const hit = runSearch(ms, 'backslash')[0];
+    expect(hit?.['url']).toBe('x/index.html');
+    expect(hit?.['text']).toBe(tricky.text);
+    expect(runSearch(ms, 'Buurtzorg')[0]?.['title']).toBe('Buurtzorg & care');
+  });
+  it('finds by prefix and despite a typo, and marks the matched words', () => {
+    const rec = pageRecord(page, 'x/index.html', 0);
+    const other = { id: 1, url: 'y/index.html', title: 'Other', headings: '', text: 'Budgets and audits' };
+    if (!rec) throw new Error('no record');
+    const ms = makeSearch([rec, other]);
+    expect(runSearch(ms, 'Buurt')[0]?.['url']).toBe('x/index.html');
+    expect(runSearch(ms, 'Buurtzrog')[0]?.['url']).toBe('x/index.html');
+    expect(runSearch(ms, 'audits')[0]?.['url']).toBe('y/index.html');
+    expect(excerpt('Nurses work in small teams.', ['teams'])).toBe('Nurses work in small <mark>teams.</mark>');
+    expect(excerpt('a <b> teams', ['teams'])).toBe('a &lt;b&gt; <mark>teams</mark>');
+  });
+});
+
+describe('the zip', () => {
+  it('gives the same bytes for the same files, in any order, and holds them sorted under one folder', () => {
+    const enc = new TextEncoder();
+    const a = new Map([
+      ['index.html', enc.encode('<p>home</p>')],
+      ['_client/site.js', enc.encode('x()')],
+    ]);
+    const b = new Map([...a].reverse());
+    const one = reproducibleZip(a, 'copy');
+    const two = reproducibleZip(b, 'copy');
+    expect(Buffer.from(one).equals(Buffer.from(two))).toBe(true);
+    const files = unzipSync(one);
+    expect(Object.keys(files)).toEqual(['copy/_client/site.js', 'copy/index.html']);
+    expect(new TextDecoder().decode(files['copy/index.html'])).toBe('<p>home</p>');
+    const changed = reproducibleZip(new Map([...a, ['index.html', enc.encode('<p>new</p>')]]), 'copy');
+    expect(Buffer.from(changed).equals(Buffer.from(one))).toBe(false);
+  });
+});
