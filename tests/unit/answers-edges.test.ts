@@ -31,7 +31,12 @@ describe('answerText', () => {
     expect(answerText(false)).toBe('false');
     expect(answerText(null)).toBe('');
     expect(answerText(['a', '', 2])).toBe('a\n2');
-    expect(answerText([{ id: 'r1', cells: { who: 'Mayor', power: 5 } }, { id: 'r2', cells: {} }])).toBe('Mayor | 5');
+    expect(
+      answerText([
+        { id: 'r1', cells: { who: 'Mayor', power: 5 } },
+        { id: 'r2', cells: {} },
+      ]),
+    ).toBe('Mayor | 5');
     expect(answerText([{ who: 'Mayor', power: 5 }])).toBe('Mayor\n5');
     expect(answerText({ a: 'x', b: '', c: 2 })).toBe('x\n2');
   });

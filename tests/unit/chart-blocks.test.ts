@@ -11,7 +11,11 @@ import { allKindsInput } from './worksheet-files';
 function build(edit: (input: ReturnType<typeof allKindsInput>) => void = () => {}): Worksheet {
   const input = allKindsInput();
   const prompts = input.sections[0]!.prompts;
-  for (const id of ['now', 'later', 'soon']) Object.assign(prompts.find((p) => p['id'] === id)!, { min: 0, max: 4 });
+  for (const id of ['now', 'later', 'soon'])
+    Object.assign(
+      prompts.find((p) => p['id'] === id)!,
+      { min: 0, max: 4 },
+    );
   const cols = prompts.find((p) => p['id'] === 'actors')!['columns'] as Record<string, unknown>[];
   Object.assign(cols[1]!, { min: 0, max: 6 });
   Object.assign(cols[2]!, { min: 2, max: 4 });
@@ -88,7 +92,9 @@ describe('the radar block', () => {
   it('describes the filled chart with its range and gives every value, a zero included', () => {
     const { radar } = blocks(ws, { now: 0, later: 3 });
     expect(radar.empty).toBe(false);
-    expect(radar.summary).toBe('A radar chart with one spoke for each of 3 items, rated from 0 to 4, one line for each of: Today, Later. The table gives every value.');
+    expect(radar.summary).toBe(
+      'A radar chart with one spoke for each of 3 items, rated from 0 to 4, one line for each of: Today, Later. The table gives every value.',
+    );
     expect(radar.table.rows).toEqual([
       { header: 'A', cells: ['0 of 4', '3 of 4'] },
       { header: 'B', cells: ['3 of 4', '–'] },

@@ -5,7 +5,16 @@
 import { describe, expect, it } from 'vitest';
 import type { Prompt, TableColumn } from '../../src/worksheets/schema';
 import { parseWorksheet } from '../../src/worksheets/schema';
-import { MAX_TEXT, blankAnswer, cellText, cleanAnswer, columnHint, displayAnswer, displayText, optionLabel } from '../../src/worksheets/kinds';
+import {
+  MAX_TEXT,
+  blankAnswer,
+  cellText,
+  cleanAnswer,
+  columnHint,
+  displayAnswer,
+  displayText,
+  optionLabel,
+} from '../../src/worksheets/kinds';
 import { allKindsInput } from './worksheet-files';
 
 const input = allKindsInput();
@@ -94,8 +103,15 @@ describe('cleaning', () => {
       { id: 'r5', cells: { who: 'D' } },
       { id: 'keep', cells: {} },
     ]);
-    expect(cleanAnswer(p('actors'), [{ id: 'a', cells: {} }, { id: 'b', cells: { power: 9 } }])).toBeUndefined();
-    expect(cleanAnswer(p('actors'), [{ id: 'a', cells: { power: 5, side: 'out', support: 0 } }])).toEqual([{ id: 'a', cells: { power: 5, side: 'out' } }]);
+    expect(
+      cleanAnswer(p('actors'), [
+        { id: 'a', cells: {} },
+        { id: 'b', cells: { power: 9 } },
+      ]),
+    ).toBeUndefined();
+    expect(cleanAnswer(p('actors'), [{ id: 'a', cells: { power: 5, side: 'out', support: 0 } }])).toEqual([
+      { id: 'a', cells: { power: 5, side: 'out' } },
+    ]);
   });
 });
 

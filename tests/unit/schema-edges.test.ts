@@ -27,7 +27,8 @@ const charts = (input: Input) => input['charts'] as Record<string, unknown>[];
 describe('ids and paths', () => {
   it('accepts an id only when all of it is lower case letters, digits and hyphens', () => {
     expect(promptSchema.safeParse({ id: 'good-id-2', kind: 'text', label: 'A' }).success).toBe(true);
-    for (const id of ['good!', 'good id', 'good\n', '2good', '-good']) expect(promptSchema.safeParse({ id, kind: 'text', label: 'A' }).success, id).toBe(false);
+    for (const id of ['good!', 'good id', 'good\n', '2good', '-good'])
+      expect(promptSchema.safeParse({ id, kind: 'text', label: 'A' }).success, id).toBe(false);
     expect(edited((i) => (i.sections[0]!.prompts[0]!['id'] = 'name!'))).toBe(
       `${FILE} is not a valid worksheet:\n  - section "all" > prompt "name!" > id: use lower-case letters, digits and hyphens, starting with a letter`,
     );
@@ -38,7 +39,9 @@ describe('ids and paths', () => {
     expect(sitePath.safeParse('/').success).toBe(true);
     for (const p of ['https://example.org/x', '//example.org/x', '/\\example.org', '/muscles/a b', '/a:b', 'muscles/trust/', 'x/muscles/'])
       expect(sitePath.safeParse(p).success, p).toBe(false);
-    expect(sitePath.safeParse('//x').error?.issues[0]?.message).toBe('use a path on this site that starts with one "/", such as "/muscles/trust/"');
+    expect(sitePath.safeParse('//x').error?.issues[0]?.message).toBe(
+      'use a path on this site that starts with one "/", such as "/muscles/trust/"',
+    );
   });
 });
 
@@ -73,7 +76,9 @@ describe('group sessions', () => {
   });
 
   it('requires a group size for mode both, and says which mode', () => {
-    expect(failure({ ...allKindsInput(), mode: 'both' })).toBe(`${FILE} is not a valid worksheet:\n  - groupSize: groupSize ({ min, max }) is required when mode is "both"`);
+    expect(failure({ ...allKindsInput(), mode: 'both' })).toBe(
+      `${FILE} is not a valid worksheet:\n  - groupSize: groupSize ({ min, max }) is required when mode is "both"`,
+    );
   });
 
   it('takes a separate group time only where it differs, for mode both', () => {
@@ -97,12 +102,18 @@ describe('charts', () => {
   });
 
   it('names a map column that is not in the table, for the label and for an axis', () => {
-    expect(edited((i) => (charts(i)[1]!['label'] = 'nobody'))).toBe(`${FILE} is not a valid worksheet:\n  - chart "actors-map" > label: "nobody" is not a column of the table "actors"`);
-    expect(edited((i) => (charts(i)[1]!['x'] = 'nothing'))).toBe(`${FILE} is not a valid worksheet:\n  - chart "actors-map" > x: "nothing" is not a column of the table "actors"`);
+    expect(edited((i) => (charts(i)[1]!['label'] = 'nobody'))).toBe(
+      `${FILE} is not a valid worksheet:\n  - chart "actors-map" > label: "nobody" is not a column of the table "actors"`,
+    );
+    expect(edited((i) => (charts(i)[1]!['x'] = 'nothing'))).toBe(
+      `${FILE} is not a valid worksheet:\n  - chart "actors-map" > x: "nothing" is not a column of the table "actors"`,
+    );
   });
 
   it('names a map table that is not a prompt at all', () => {
-    expect(edited((i) => (charts(i)[1]!['table'] = 'nowhere'))).toBe(`${FILE} is not a valid worksheet:\n  - chart "actors-map" > table: "nowhere" is not a prompt of this worksheet`);
+    expect(edited((i) => (charts(i)[1]!['table'] = 'nowhere'))).toBe(
+      `${FILE} is not a valid worksheet:\n  - chart "actors-map" > table: "nowhere" is not a prompt of this worksheet`,
+    );
   });
 
   it('needs at least three radar axes', () => {

@@ -28,7 +28,12 @@ const KEY = KEYS.worksheet('trust-inventory');
 const LEGACY = KEYS.legacyWorksheet('trust-inventory');
 const NOW = Date.parse('2026-11-22T14:02:11.000Z');
 
-const record = (answers: Answers, rev = 1, updated = '2026-11-22T14:00:00.000Z'): StoredRecord => ({ ...emptyRecord(ws), rev, updated, answers });
+const record = (answers: Answers, rev = 1, updated = '2026-11-22T14:00:00.000Z'): StoredRecord => ({
+  ...emptyRecord(ws),
+  rev,
+  updated,
+  answers,
+});
 const raw = (fields: Record<string, unknown>): string =>
   JSON.stringify({ format: RECORD_FORMAT, version: STORAGE_VERSION, worksheet: 'trust-inventory', answers: {}, ...fields });
 
@@ -54,7 +59,9 @@ describe('decode refuses what is not a record of this worksheet, and says why', 
     expect(detailOf('null')).toBe('the stored value is not a worksheet record');
     expect(detailOf('[]')).toBe('the stored value is not a worksheet record');
     expect(detailOf(raw({ format: 'another-app' }))).toBe('the stored value is not a worksheet record');
-    expect(detailOf(JSON.stringify({ version: 2, worksheet: 'trust-inventory', answers: {} }))).toBe('the stored value is not a worksheet record');
+    expect(detailOf(JSON.stringify({ version: 2, worksheet: 'trust-inventory', answers: {} }))).toBe(
+      'the stored value is not a worksheet record',
+    );
     expect(detailOf(raw({ version: '2' }))).toBe('the record has no valid version');
     expect(detailOf(raw({ version: 1.5 }))).toBe('the record has no valid version');
     expect(detailOf(raw({ version: 0 }))).toBe('the record has no valid version');
@@ -82,7 +89,9 @@ describe('decode refuses what is not a record of this worksheet, and says why', 
     expect(decode(raw({ updated: 5 }), ws).updated).toBe('');
     expect(decode(raw({ updated: '2026-01-01T00:00:00.000Z' }), ws).updated).toBe('2026-01-01T00:00:00.000Z');
     expect(decode(raw({ earlier: { id: 'a', text: 'b' } }), ws).earlier).toEqual([]);
-    expect(decode(raw({ earlier: [{ id: 'old', text: 'kept' }, { id: 1, text: 'x' }, { id: 'y' }, 'z', null] }), ws).earlier).toEqual([{ id: 'old', text: 'kept' }]);
+    expect(decode(raw({ earlier: [{ id: 'old', text: 'kept' }, { id: 1, text: 'x' }, { id: 'y' }, 'z', null] }), ws).earlier).toEqual([
+      { id: 'old', text: 'kept' },
+    ]);
   });
 
   it('keeps `absorbed` only when it is a string, and adds no such field otherwise', () => {
@@ -160,7 +169,10 @@ describe('reading the legacy key', () => {
   it('reports unreadable legacy data, and load sets it aside', () => {
     const { store, storage } = setup();
     storage.setItem(LEGACY, '{broken');
-    expect(store.read(ws)).toEqual({ current: { state: 'empty' }, legacyUnreadable: { raw: '{broken', detail: 'the stored text is not valid JSON' } });
+    expect(store.read(ws)).toEqual({
+      current: { state: 'empty' },
+      legacyUnreadable: { raw: '{broken', detail: 'the stored text is not valid JSON' },
+    });
     store.load(ws);
     expect(storage.getItem(KEYS.quarantine('trust-inventory', NOW))).toBe('{broken');
     expect(storage.getItem(LEGACY)).toBe('{broken');
@@ -300,6 +312,15 @@ describe('mergeEarlier', () => {
     expect(mergeEarlier([a], [], [a])).toEqual([]);
     expect(mergeEarlier([a], [a, b], [a, c])).toEqual([a, c, b]);
     expect(mergeEarlier([], [a, b], [b])).toEqual([b, a]);
-    expect(mergeEarlier([], [{ id: 'b', text: 'x' }, { id: 'x', text: 'two' }], [b])).toEqual([b, { id: 'b', text: 'x' }, { id: 'x', text: 'two' }]);
+    expect(
+      mergeEarlier(
+        [],
+        [
+          { id: 'b', text: 'x' },
+          { id: 'x', text: 'two' },
+        ],
+        [b],
+      ),
+    ).toEqual([b, { id: 'b', text: 'x' }, { id: 'x', text: 'two' }]);
   });
 });

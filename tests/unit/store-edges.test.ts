@@ -7,7 +7,14 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { KEYS } from '../../src/lib/storage-keys';
 import type { Answers } from '../../src/worksheets/answers';
 import { SAVE_DELAY_MS, createWorksheetStore } from '../../src/stores/worksheet';
-import { STORAGE_VERSION, createWorksheetStorage, emptyRecord, encode, legacySignature, type StoredRecord } from '../../src/worksheets/storage';
+import {
+  STORAGE_VERSION,
+  createWorksheetStorage,
+  emptyRecord,
+  encode,
+  legacySignature,
+  type StoredRecord,
+} from '../../src/worksheets/storage';
 import { MemoryStorage, loadWorksheet } from './worksheet-files';
 
 const ws = loadWorksheet('trust-inventory');
@@ -30,7 +37,12 @@ function tab(storage: Storage) {
   return store;
 }
 const stored = (storage: Storage): StoredRecord => JSON.parse(storage.getItem(KEY)!) as StoredRecord;
-const rec = (answers: Answers, rev: number, updated = '2026-11-21T09:30:00.000Z'): StoredRecord => ({ ...emptyRecord(ws), rev, updated, answers });
+const rec = (answers: Answers, rev: number, updated = '2026-11-21T09:30:00.000Z'): StoredRecord => ({
+  ...emptyRecord(ws),
+  rev,
+  updated,
+  answers,
+});
 const tooNew = JSON.stringify({ format: 'psfg-worksheet', version: STORAGE_VERSION + 1, worksheet: 'trust-inventory', answers: {} });
 
 beforeEach(() => {
@@ -170,7 +182,10 @@ describe('notices', () => {
     store.setAnswer('gotcha', 'Mine');
     store.flush();
     store.onExternal(null);
-    expect(store.$notices.get()).toEqual([{ kind: 'quarantined', detail: KEYS.quarantine('trust-inventory', NOW) }, { kind: 'cleared-elsewhere' }]);
+    expect(store.$notices.get()).toEqual([
+      { kind: 'quarantined', detail: KEYS.quarantine('trust-inventory', NOW) },
+      { kind: 'cleared-elsewhere' },
+    ]);
   });
 });
 
