@@ -30,6 +30,14 @@ const p = (id: string): Prompt => byId.get(id)!;
 const table = p('actors') as Extract<Prompt, { kind: 'table' }>;
 const col = (id: string): TableColumn => table.columns.find((c) => c.id === id)!;
 
+/** The table's columns as shown: each with what it expects. */
+const COLUMNS = [
+  { id: 'who', label: 'Who', hint: 'Name or role' },
+  { id: 'power', label: 'Power', hint: '1 Low – 5 High' },
+  { id: 'support', label: 'Support', hint: '1 Against – 5 For' },
+  { id: 'side', label: 'Side', hint: 'Inside / Outside. Where they sit' },
+];
+
 describe('the blank page', () => {
   it('offers each kind its own answer space', () => {
     expect(blankAnswer(p('name'))).toEqual({ type: 'lines', lines: 1 });
@@ -42,12 +50,7 @@ describe('the blank page', () => {
     expect(blankAnswer(p('actors'))).toEqual({
       type: 'grid',
       rows: 4,
-      columns: [
-        { id: 'who', label: 'Who', hint: 'Name or role' },
-        { id: 'power', label: 'Power', hint: '1 Low – 5 High' },
-        { id: 'support', label: 'Support', hint: '1 Against – 5 For' },
-        { id: 'side', label: 'Side', hint: 'Inside / Outside. Where they sit' },
-      ],
+      columns: COLUMNS,
     });
   });
 
@@ -137,12 +140,7 @@ describe('the display form and its text', () => {
     ]);
     expect(d).toEqual({
       type: 'table',
-      columns: [
-        { id: 'who', label: 'Who', hint: 'Name or role' },
-        { id: 'power', label: 'Power', hint: '1 Low – 5 High' },
-        { id: 'support', label: 'Support', hint: '1 Against – 5 For' },
-        { id: 'side', label: 'Side', hint: 'Inside / Outside. Where they sit' },
-      ],
+      columns: COLUMNS,
       rows: [
         { id: 'r1', cells: ['Mayor', '5', '', 'Inside'] },
         { id: 'r3', cells: ['', '', '2', ''] },
