@@ -579,6 +579,18 @@ describe('an unchosen version from another tab when the page goes away', () => {
     expect(stored(storage).earlier).toEqual([{ id: 'commitment', text: 'Theirs' }]);
   });
 
+  it('is added beside earlier answers already kept, also another text for the same prompt', () => {
+    const storage = new MemoryStorage();
+    const older = [
+      { id: 'commitment', text: 'Older' },
+      { id: 'gotcha', text: 'Theirs' },
+    ];
+    storage.setItem(KEY, encode({ ...rec({ commitment: 'Base' }, 1), earlier: older }));
+    const mine = afterOtherTabSaved(storage, ['commitment', 'Mine'], ['commitment', 'Theirs']);
+    mine.flush();
+    expect(mine.$earlier.get()).toEqual([...older, { id: 'commitment', text: 'Theirs' }]);
+  });
+
   it('is not kept when their version is empty or blank', () => {
     for (const theirs of [undefined, '   ']) {
       const { mine, storage } = conflicted(theirs);
