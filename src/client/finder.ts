@@ -15,6 +15,8 @@ export interface FinderRow {
   muscles: string[];
   levels: string[];
   time: number;
+  /** Minutes for a group session, when it differs from `time`. */
+  groupTime?: number | undefined;
   mode: string;
 }
 export interface FinderFilter {
@@ -33,7 +35,7 @@ export function matches(row: FinderRow, f: FinderFilter): boolean {
   return (
     (!f.muscle || row.muscles.includes(f.muscle)) &&
     (!f.level || row.levels.includes(f.level)) &&
-    (!f.time || row.time <= f.time) &&
+    (!f.time || (f.mode === 'group' && row.groupTime !== undefined ? row.groupTime : row.time) <= f.time) &&
     (!f.mode || row.mode === f.mode || row.mode === 'both')
   );
 }

@@ -10,6 +10,15 @@ import { useSiteAndBrowser } from '../support/session.ts';
 import { checkAxe, checkPageRecords } from '../gates/gates.ts';
 import { newPage } from '../support/browser.ts';
 import { KEYS } from '../../src/lib/storage-keys.ts';
+import { minutes } from '../../src/lib/urls.ts';
+import { builtDefinition } from './helpers-worksheets.ts';
+
+/** A time of day from minutes after midnight, as the builder shows it past midnight. */
+const clock = (m: number) => {
+  const d = Math.floor(m / 1440);
+  const hm = `${String(Math.floor((m % 1440) / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+  return d ? `${hm} (next day)` : hm;
+};
 
 const env = useSiteAndBrowser(siteDir());
 const builder = (plan?: string) => new URL(`facilitate/run-sheet/${plan ? `?plan=${plan}` : ''}`, env.site.url).href;
@@ -43,15 +52,20 @@ describe('the run-sheet builder', () => {
       await page.getByLabel('Its length (minutes)').fill('15');
       await page.getByRole('button', { name: 'Add the activity' }).click();
       await page.locator('[data-start]').fill('23:30');
-      expect(await times(page)).toEqual(['23:30', '00:00 (next day)', '00:20 (next day)']);
-      expect(await page.locator('[data-total]').textContent()).toBe('Total 1 h 5 min, ending at 00:35 (next day).');
+      // The scan's group time comes from its definition (time.groupRun, else time.run).
+      const def = builtDefinition(siteDir(), 'gaps-scan');
+      const scan = def.time.groupRun ?? def.time.run;
+      const start = 23 * 60 + 30;
+      const expected = [clock(start), clock(start + scan), clock(start + scan + 20)];
+      expect(await times(page)).toEqual(expected);
+      expect(await page.locator('[data-total]').textContent()).toBe(`Total ${minutes(scan + 35)}, ending at ${clock(start + scan + 35)}.`);
       await page.locator('[data-group-size]').fill('11');
       expect(await page.locator('[data-print-list] li').allTextContents()).toEqual(['Seven gaps scan: 12 copies (blank copy)']);
 
       await page.reload();
       await ready(page);
       expect(await labels(page)).toEqual(['Seven gaps scan', 'Break', 'Closing round']);
-      expect(await times(page)).toEqual(['23:30', '00:00 (next day)', '00:20 (next day)']);
+      expect(await times(page)).toEqual(expected);
       const stored = JSON.parse((await page.evaluate((k) => localStorage.getItem(k), KEYS.runSheet)) ?? 'null');
       expect(stored).toMatchObject({ format: 'psfg-run-sheet', version: 1, sheet: { start: '23:30', groupSize: 11 } });
     });

@@ -102,7 +102,7 @@ describe('reading stored progress', () => {
     const started = startedWorksheets(slim, () => storage);
     expect(started.map((s) => s.id)).toEqual(['trust-inventory', 'muscles-check']);
     const check = started[1]!;
-    expect(check.answered).toBe(5);
+    expect(check.answered).toBe(progress(loadWorksheet('muscles-check'), loadExample('muscles-check.partial.json').answers).answered);
     expect(check.total).toBe(progress(loadWorksheet('muscles-check'), {}).total);
     expect(started[0]!.answered).toBe(started[0]!.total);
   });

@@ -142,9 +142,10 @@ describe('in the browser, the base comes from the page', () => {
     expect(pagePath('/field-guide/404.html')).toBe('/404.html');
   });
 
-  it('uses a base the page gives as it is, even a relative one', () => {
+  it('uses a base the page gives as it is, and with a relative one (the copy on disk) names the real file', () => {
     pageWithBase('../../');
-    expect(href('/muscles/trust/')).toBe('../../muscles/trust/');
+    expect(href('/muscles/trust/')).toBe('../../muscles/trust/index.html');
+    expect(href('/muscles/trust/#signs')).toBe('../../muscles/trust/index.html#signs');
   });
 
   it('falls back to the build base (here Vite\u2019s default, /) when the page says nothing', () => {
