@@ -332,7 +332,7 @@ export function WorksheetForm({ ws, store }: Props) {
         <fieldset class="ws-static-fields" disabled>
           <legend class="visually-hidden">{t.staticLegend}</legend>
           {ws.sections.map((s) => (
-            <section class="ws-section" key={s.id} aria-labelledby={`${ws.id}-${s.id}`}>
+            <section class="ws-section" key={s.id}>
               <h2 id={`${ws.id}-${s.id}`}>{s.title}</h2>
               {s.intro && <p>{s.intro}</p>}
               {s.prompts.map((p) => (
@@ -359,7 +359,7 @@ function ConnectedForm({ ws, store }: { ws: Worksheet; store: WorksheetStore }) 
           <Notices store={store} />
           <Status ws={ws} store={store} />
           {ws.sections.map((s) => (
-            <section class="ws-section" key={s.id} aria-labelledby={`${ws.id}-${s.id}`}>
+            <section class="ws-section" key={s.id}>
               <h2 id={`${ws.id}-${s.id}`}>{s.title}</h2>
               {s.intro && <p>{s.intro}</p>}
               {s.prompts.map((p) => (
