@@ -1,4 +1,6 @@
 #!/usr/bin/env node
+import { copyFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
 /**
  * A second build of the guide under a path, as GitHub Pages publishes a project site, for the tests:
  * BASE_PATH=/field-guide/ into dist-subpath/ (git-ignored), then its Pagefind index and service worker.
@@ -18,4 +20,7 @@ function run(command, args, env) {
 
 run('astro', ['build', '--outDir', SUBPATH_DIR, '--silent'], { BASE_PATH: SUBPATH_BASE });
 run('pagefind', ['--site', SUBPATH_DIR, '--silent'], {});
+// The offline zip is made once, by the default build; the copy under a path offers the same file.
+const ZIP = 'public-systems-field-guide-offline.zip';
+if (existsSync(join('dist', ZIP))) copyFileSync(join('dist', ZIP), join(SUBPATH_DIR, ZIP));
 run('node', ['scripts/sw.mjs', SUBPATH_DIR], {});

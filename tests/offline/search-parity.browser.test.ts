@@ -16,7 +16,7 @@ export const QUERIES = [
   'Buurtzorg',
   'trust',
   'paradigm',
-  'coalitions',
+  'co-production',
   'politics',
   'outcomes',
   'action learning',
