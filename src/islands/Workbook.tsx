@@ -27,6 +27,7 @@ import {
 } from '../workbook/backup';
 import { exportReminder, markExported } from '../workbook/reminder';
 import { AnswersView } from './AnswersView';
+import { PdfButton } from './PdfButton';
 import { worksheetDocument } from '../worksheets/document';
 import { downloadPdf } from '../client/pdf-loader';
 
@@ -126,41 +127,6 @@ function startedDocs(defs: Worksheet[], storage: WorksheetStorage, ids: string[]
     });
 }
 
-/** A "Download PDF" button with its own polite status. */
-function PdfButton({ label, hidden, make }: { label: string; hidden?: string; make: () => Promise<string> }) {
-  const [state, setState] = useState<{ kind: 'idle' | 'busy' | 'done' | 'failed'; file?: string }>({ kind: 'idle' });
-  return (
-    <span class="workbook-pdf">
-      <button
-        type="button"
-        class="button"
-        data-action="pdf"
-        aria-busy={state.kind === 'busy'}
-        disabled={state.kind === 'busy'}
-        onClick={() => {
-          setState({ kind: 'busy' });
-          make().then(
-            (file) => setState({ kind: 'done', file }),
-            () => setState({ kind: 'failed' }),
-          );
-        }}
-      >
-        {label}
-        {hidden && <span class="visually-hidden"> {hidden}</span>}
-      </button>{' '}
-      <span role="status" class="ws-pdf__status" data-pdf-state={state.kind}>
-        {state.kind === 'busy'
-          ? t.pdfPreparing
-          : state.kind === 'done'
-            ? t.pdfReady(state.file ?? '')
-            : state.kind === 'failed'
-              ? t.pdfFailed
-              : ''}
-      </span>
-    </span>
-  );
-}
-
 function RowStatus({ state }: { state: WorksheetState | undefined }) {
   const updated = state && 'updated' in state ? state.updated : undefined;
   return (
@@ -191,7 +157,7 @@ function RowActions({
         {w.print}
         <span class="visually-hidden"> {title}</span>
       </button>{' '}
-      <PdfButton label={t.downloadPdf} hidden={title} make={() => onPdf(id)} />
+      <PdfButton label={t.downloadPdf} hidden={title} action="pdf" inline make={() => onPdf(id)} />
     </>
   );
 }
@@ -530,7 +496,7 @@ export function mountWorkbook(doc: Document = document): boolean {
             <button type="button" class="button" onClick={() => onPrint('*')}>
               {w.printAll}
             </button>
-            <PdfButton label={w.pdfAll} make={() => onPdf('*')} />
+            <PdfButton label={w.pdfAll} action="pdf" inline make={() => onPdf('*')} />
           </span>
         ) : (
           <></>

@@ -11,6 +11,7 @@ import type { WorksheetStore } from '../stores/worksheet';
 import { clockTime, t } from '../lib/strings';
 import { Announce, Field, useFocusAfter } from './Prompts';
 import { ChartView } from './Charts';
+import { PdfButton } from './PdfButton';
 import { AnswersView } from './AnswersView';
 import { worksheetDocument } from '../worksheets/document';
 import { downloadPdf } from '../client/pdf-loader';
@@ -233,38 +234,12 @@ function Clear({ store }: { store: WorksheetStore }) {
 
 /** "Download PDF": builds the document from the stored answers, loads the PDF engine on first use, saves the file. */
 function DownloadPdf({ ws, store }: { ws: Worksheet; store: WorksheetStore }) {
-  const [state, setState] = useState<{ kind: 'idle' | 'busy' | 'done' | 'failed'; file?: string }>({ kind: 'idle' });
-  const run = async () => {
-    setState({ kind: 'busy' });
-    try {
-      const doc = worksheetDocument(ws, store.$answers.get(), { earlier: store.$earlier.get() });
-      setState({ kind: 'done', file: await downloadPdf([doc], { id: ws.id }) });
-    } catch {
-      setState({ kind: 'failed' });
-    }
-  };
   return (
-    <div class="ws-pdf">
-      <button
-        type="button"
-        class="button"
-        data-action="download-pdf"
-        aria-busy={state.kind === 'busy'}
-        disabled={state.kind === 'busy'}
-        onClick={() => void run()}
-      >
-        {t.downloadPdf}
-      </button>
-      <p role="status" class="ws-pdf__status" data-pdf-state={state.kind}>
-        {state.kind === 'busy'
-          ? t.pdfPreparing
-          : state.kind === 'done'
-            ? t.pdfReady(state.file ?? '')
-            : state.kind === 'failed'
-              ? t.pdfFailed
-              : ''}
-      </p>
-    </div>
+    <PdfButton
+      label={t.downloadPdf}
+      action="download-pdf"
+      make={() => downloadPdf([worksheetDocument(ws, store.$answers.get(), { earlier: store.$earlier.get() })], { id: ws.id })}
+    />
   );
 }
 
