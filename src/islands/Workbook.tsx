@@ -29,7 +29,7 @@ import { exportReminder, markExported } from '../workbook/reminder';
 import { AnswersView } from './AnswersView';
 import { PdfButton } from './PdfButton';
 import { worksheetDocument } from '../worksheets/document';
-import { downloadPdf } from '../client/pdf-loader';
+import { downloadPdf, saveFile } from '../client/pdf-loader';
 
 export interface WorkbookProps {
   defs: Worksheet[];
@@ -68,15 +68,9 @@ export function worksheetStates(storage: WorksheetStorage, defs: readonly Worksh
   return out;
 }
 
+/** Saves text as a file, the way the PDF export saves its files. */
 function download(name: string, text: string, type = 'application/json'): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  saveFile(new Blob([text], { type }), name);
 }
 
 const when = (iso: string | undefined) =>

@@ -99,6 +99,21 @@ export const pdfWords = {
     `Some characters could not be drawn in this PDF and are shown as ${placeholder}. They are kept in your answers on this device and in the JSON backup.`,
 } as const;
 
+/** Words of the document model's chart text (src/worksheets/document.ts): summaries and text tables. */
+export const docWords = {
+  radarEmpty: (labels: string[]) => `A radar chart with ${labels.length} spokes (${labels.join(', ')}), not yet filled in.`,
+  radar: (n: number, min: number, max: number, series: string[]) =>
+    `A radar chart with one spoke for each of ${n} items, rated from ${min} to ${max}, one line for each of: ${series.join(', ')}. The table gives every value.`,
+  radarCaption: (title: string) => `${title}: the values drawn`,
+  mapEmpty: (x: string, y: string) => `A map with ${x.toLowerCase()} across and ${y.toLowerCase()} up, not yet filled in.`,
+  map: (n: number, x: string, y: string, quadrants: boolean) =>
+    `A map placing ${n} item${n === 1 ? '' : 's'} by ${x.toLowerCase()} (across) and ${y.toLowerCase()} (up)${quadrants ? ', in four quadrants' : ''}. The table gives every place.`,
+  mapCaption: (title: string) => `${title}: where each item is placed`,
+  quadrant: 'Quadrant',
+  between: (a: string, b: string) => `Between ${a} and ${b}`,
+  centre: 'At the centre',
+} as const;
+
 /** Words of the workbook page (src/islands/Workbook.tsx). */
 export const w = {
   notStarted: 'Not started',

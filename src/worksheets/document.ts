@@ -11,6 +11,7 @@ import { isAnswered, type Answers, type EarlierAnswer } from './answers';
 import { mapData, quadrantOf, radarData, widestGaps, type MapPoint, type QuadrantPlace, type RadarAxis } from './charts';
 import { blankAnswer, cleanAnswer, displayAnswer, type Blank, type Display } from './kinds';
 import type { MapChart, PromptKind, RadarChart, Worksheet } from './schema';
+import { docWords as words, t } from '../lib/strings';
 
 export interface DocPrompt {
   id: string;
@@ -133,12 +134,12 @@ function radarBlock(ws: Worksheet, chart: RadarChart, answers: Answers): DocRada
     gaps: widestGaps(axes),
     empty,
     summary: empty
-      ? `A radar chart with ${axes.length} spokes (${axes.map((a) => a.label).join(', ')}), not yet filled in.`
-      : `A radar chart with one spoke for each of ${axes.length} items, rated from ${axes[0]?.min ?? 1} to ${max}, one line for each of: ${chart.series.join(', ')}. The table gives every value.`,
+      ? words.radarEmpty(axes.map((a) => a.label))
+      : words.radar(axes.length, axes[0]?.min ?? 1, max, chart.series),
     table: {
-      caption: `${chart.title}: the values drawn`,
+      caption: words.radarCaption(chart.title),
       head: ['', ...chart.series],
-      rows: axes.map((a) => ({ header: a.label, cells: a.values.map((v) => (v == null ? '–' : `${v} of ${a.max}`)) })),
+      rows: axes.map((a) => ({ header: a.label, cells: a.values.map((v) => (v == null ? '–' : t.valueOf(v, a.max))) })),
     },
   };
 }
@@ -147,8 +148,8 @@ function radarBlock(ws: Worksheet, chart: RadarChart, answers: Answers): DocRada
 export function quadrantText(place: QuadrantPlace | undefined): string | undefined {
   if (!place) return undefined;
   if (place.kind === 'in') return place.quadrant;
-  if (place.kind === 'between') return `Between ${place.quadrants[0]} and ${place.quadrants[1]}`;
-  return 'At the centre';
+  if (place.kind === 'between') return words.between(place.quadrants[0], place.quadrants[1]);
+  return words.centre;
 }
 
 function mapBlock(ws: Worksheet, chart: MapChart, answers: Answers): DocMap {
@@ -164,14 +165,14 @@ function mapBlock(ws: Worksheet, chart: MapChart, answers: Answers): DocMap {
     quadrants: chart.quadrants,
     empty,
     summary: empty
-      ? `A map with ${d.xLabel.toLowerCase()} across and ${d.yLabel.toLowerCase()} up, not yet filled in.`
-      : `A map placing ${points.length} item${points.length === 1 ? '' : 's'} by ${d.xLabel.toLowerCase()} (across) and ${d.yLabel.toLowerCase()} (up)${chart.quadrants ? ', in four quadrants' : ''}. The table gives every place.`,
+      ? words.mapEmpty(d.xLabel, d.yLabel)
+      : words.map(points.length, d.xLabel, d.yLabel, !!chart.quadrants),
     table: {
-      caption: `${chart.title}: where each item is placed`,
-      head: ['', d.xLabel, d.yLabel, ...(chart.quadrants ? ['Quadrant'] : [])],
+      caption: words.mapCaption(chart.title),
+      head: ['', d.xLabel, d.yLabel, ...(chart.quadrants ? [words.quadrant] : [])],
       rows: points.map((p) => ({
         header: p.label,
-        cells: [`${p.x} of ${d.xMax}`, `${p.y} of ${d.yMax}`, ...(chart.quadrants ? [p.quadrant ?? ''] : [])],
+        cells: [t.valueOf(p.x, d.xMax), t.valueOf(p.y, d.yMax), ...(chart.quadrants ? [p.quadrant ?? ''] : [])],
       })),
     },
   };
