@@ -8,6 +8,7 @@ import { join } from 'node:path';
  *   npm run build:subpath      # npm test runs it after the main build
  */
 import { spawnSync } from 'node:child_process';
+import { ZIP_NAME as ZIP } from '../src/offline/names.ts';
 
 export const SUBPATH_BASE = '/field-guide/';
 export const SUBPATH_DIR = 'dist-subpath';
@@ -21,6 +22,5 @@ function run(command, args, env) {
 run('astro', ['build', '--outDir', SUBPATH_DIR, '--silent'], { BASE_PATH: SUBPATH_BASE });
 run('pagefind', ['--site', SUBPATH_DIR, '--silent'], {});
 // The offline zip is made once, by the default build; the copy under a path offers the same file.
-const ZIP = 'public-systems-field-guide-offline.zip';
 if (existsSync(join('dist', ZIP))) copyFileSync(join('dist', ZIP), join(SUBPATH_DIR, ZIP));
 run('node', ['scripts/sw.mjs', SUBPATH_DIR], {});

@@ -18,6 +18,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatPolicy, HEADER_ONLY_DIRECTIVES, mergePolicies } from './csp.ts';
+import { ZIP_NAME } from '../offline/names.ts';
 
 export const PERMISSIONS_POLICY = [
   'accelerometer',
@@ -114,9 +115,9 @@ export default function headers(): AstroIntegration {
           if (!policy) throw new Error(`${file} has no Content-Security-Policy meta tag`);
           policies.push(policy);
         }
-        // Pagefind writes its folder, and scripts/sw.mjs the service worker, after this hook; they are
-        // named here so their rules exist.
-        const entries = [...new Set([...readdirSync(root), 'pagefind', 'sw.js'])];
+        // Pagefind writes its folder, scripts/sw.mjs the service worker and scripts/offline.mjs the zip of
+        // the copy for disk after this hook; they are named here so their rules exist.
+        const entries = [...new Set([...readdirSync(root), 'pagefind', 'sw.js', ZIP_NAME])];
         const text = headersFile(base, entries, policies);
         await writeFile(join(root, '_headers'), text);
         logger.info(`_headers written: one policy from ${policies.length} pages`);

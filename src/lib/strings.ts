@@ -259,3 +259,23 @@ export function clockTime(iso: string): string {
   const d = new Date(iso);
   return Number.isNaN(d.getTime()) ? '' : d.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
 }
+
+/** Words of the printed worksheet (src/components/PrintSheet.astro) and its method card (MethodCard.astro). */
+export const printWords = {
+  brand: 'Public Systems Field Guide · Worksheet',
+  steps: 'How to use it',
+  draw: 'Draw your answers',
+  facilitatorNotes: 'Notes for facilitators',
+  methodCard: 'Method card',
+  when: 'When to use it',
+  whenNot: 'When not to use it',
+  leave: 'What you leave with',
+  involve: 'Who to involve',
+  watch: 'What to watch out for',
+  exampleDirect: 'A real example',
+  exampleNearest: 'The nearest real example',
+  fitsDirect: 'How it fits: ',
+  fitsNearest: 'How it relates: ',
+  worked: 'See a worked example',
+  workedAfter: '(this worksheet filled in with invented answers, as an illustration).',
+} as const;

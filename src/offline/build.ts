@@ -10,8 +10,9 @@ import { APP_FILE, copyFileOf, formatDate, rewriteHtml, type RewriteOptions } fr
 import { indexScript, pageRecord, type IndexedPage } from './search-index.ts';
 import { reproducibleZip } from './zip.ts';
 
-export const COPY_NAME = 'public-systems-field-guide';
-export const ZIP_NAME = `${COPY_NAME}-offline.zip`;
+import { COPY_NAME, ZIP_NAME } from './names.ts';
+
+export { COPY_NAME, ZIP_NAME };
 
 /** Hosted files the copy leaves out: Pagefind (blocked from disk), host files, previews for other sites. */
 export function leftOut(path: string): boolean {

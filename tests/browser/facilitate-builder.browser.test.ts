@@ -79,9 +79,8 @@ describe('the run-sheet builder', () => {
       await page.locator('[data-rows] [data-control="label"]').first().focus();
       await page.keyboard.press('Alt+ArrowDown');
       await page.keyboard.press('Alt+ArrowDown');
-      const after = await labels(page);
-      expect(after.slice(0, 3)).toEqual([before[1], before[2], before[0]]);
-      expect(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.value)).toBe(before[0]);
+      await expect.poll(async () => (await labels(page)).slice(0, 3)).toEqual([before[1], before[2], before[0]]);
+      await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.value)).toBe(before[0]);
       expect(
         await page
           .locator('[data-rows] [data-time]')
@@ -91,9 +90,26 @@ describe('the run-sheet builder', () => {
       // The move buttons work from the keyboard too, and say what happened.
       await page.getByRole('button', { name: 'Move activity 3 up' }).focus();
       await page.keyboard.press('Enter');
-      expect((await labels(page)).slice(0, 3)).toEqual([before[1], before[0], before[2]]);
+      await expect.poll(async () => (await labels(page)).slice(0, 3)).toEqual([before[1], before[0], before[2]]);
       await expect.poll(() => page.locator('.fac-rows ~ [role="status"]').textContent()).toContain('to place 2');
       expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Move activity 2 up');
+    });
+  });
+
+  it('moves a row once per key press, however fast the presses come (key repeat)', async () => {
+    await env.withPage({}, async (page) => {
+      await page.goto(builder('coalition-mapping'));
+      await ready(page);
+      const before = await labels(page);
+      // Three presses in one task, before the page has drawn the first move: each must still count.
+      await page
+        .locator('[data-rows] [data-control="label"]')
+        .first()
+        .evaluate((input) => {
+          for (let n = 0; n < 3; n++) input.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', altKey: true, bubbles: true }));
+        });
+      await expect.poll(async () => (await labels(page)).slice(0, 4)).toEqual([before[1], before[2], before[3], before[0]]);
+      await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.value)).toBe(before[0]);
     });
   });
 

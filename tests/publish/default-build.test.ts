@@ -17,8 +17,9 @@ const dir = siteDir();
 // The default build is made without SITE_URL / BASE_PATH, unless the environment sets them.
 const { site, base } = publishConfig(process.env);
 const pages = listPages(dir);
-const indexable = pages.filter((p) => p !== '/404.html');
 const html = (path: string) => readFileSync(fileOf(dir, path), 'utf8');
+/** Pages for search engines: all but the 404 page and those that ask not to be indexed (the disk copy's app page). */
+const indexable = pages.filter((p) => p !== '/404.html' && !/<meta name="robots" content="noindex"/.test(html(p)));
 /** Each page is parsed once: several tests read the same pages. */
 const parsed = new Map<string, ReturnType<typeof parseHtml>>();
 const head = (path: string) => {

@@ -4,7 +4,7 @@
  * keyboard; print; and run the day in run mode. State and saving live in run-sheet-store.ts.
  */
 import { useStore } from '@nanostores/preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { RunSheetStore, PlanRows } from '../../facilitate/run-sheet-store';
 import { agenda, materialsList, printList, type WorksheetFacts } from '../../facilitate/run-sheet';
 import { clockWithDay, parseClock, totalMinutes } from '../../facilitate/timing';
@@ -252,14 +252,28 @@ function Rows({ store }: { store: RunSheetStore }) {
   const start = parseClock(sheet.start) ?? 0;
   const rows = agenda(sheet, start);
 
-  /** Moves a row and keeps focus on the same control of the moved row, so the keyboard user stays with it. */
-  const move = (i: number, by: number, control: string) => {
+  /** The control to focus once a move has been drawn: the same control of the moved row. */
+  const pending = useRef<{ key: string; control: string } | null>(null);
+  useLayoutEffect(() => {
+    const p = pending.current;
+    if (!p) return;
+    pending.current = null;
+    list.current?.querySelector<HTMLElement>(`[data-key="${p.key}"] [data-control="${p.control}"]`)?.focus();
+  });
+
+  /**
+   * Moves a row and keeps focus on the same control of the moved row, so the keyboard user stays with it.
+   * The row is found by its key in the store's current sheet, and focus is put back as soon as the move is
+   * drawn (a layout effect, before the next key event), so fast or repeated presses each move it once more.
+   */
+  const move = (key: string, by: number, control: string) => {
+    const current = store.$sheet.get().rows;
+    const i = current.findIndex((r) => r.key === key);
     const to = i + by;
-    if (to < 0 || to >= sheet.rows.length) return;
-    const key = sheet.rows[i]!.key;
+    if (i < 0 || to < 0 || to >= current.length) return;
+    pending.current = { key, control };
     store.move(i, by);
-    setSaid(f.moved(sheet.rows[i]!.label, to + 1));
-    requestAnimationFrame(() => list.current?.querySelector<HTMLElement>(`[data-key="${key}"] [data-control="${control}"]`)?.focus());
+    setSaid(f.moved(current[i]!.label, to + 1));
   };
 
   if (!rows.length) return <p data-empty>{f.empty}</p>;
@@ -277,7 +291,7 @@ function Rows({ store }: { store: RunSheetStore }) {
               if (!e.altKey || (e.key !== 'ArrowUp' && e.key !== 'ArrowDown')) return;
               e.preventDefault();
               const control = (e.target as HTMLElement).getAttribute('data-control') ?? 'label';
-              move(i, e.key === 'ArrowUp' ? -1 : 1, control);
+              move(r.key, e.key === 'ArrowUp' ? -1 : 1, control);
             }}
           >
             <span class="fac-row__time" data-time>
@@ -315,7 +329,7 @@ function Rows({ store }: { store: RunSheetStore }) {
                 aria-label={f.moveUp(i + 1)}
                 data-control="up"
                 disabled={i === 0}
-                onClick={() => move(i, -1, 'up')}
+                onClick={() => move(r.key, -1, 'up')}
               >
                 ↑
               </button>
@@ -325,7 +339,7 @@ function Rows({ store }: { store: RunSheetStore }) {
                 aria-label={f.moveDown(i + 1)}
                 data-control="down"
                 disabled={i === rows.length - 1}
-                onClick={() => move(i, 1, 'down')}
+                onClick={() => move(r.key, 1, 'down')}
               >
                 ↓
               </button>
