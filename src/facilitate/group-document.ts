@@ -40,7 +40,7 @@ export function groupDocument(stats: GroupStats, labels: readonly string[], name
         header: label,
         cells: stats.series.flatMap((axes) => {
           const st = axes[a]!;
-          const rated = st.n < people ? ` (${f.rated.toLowerCase()} ${st.n})` : '';
+          const rated = st.n > 0 && st.n < people ? ` (${f.rated.toLowerCase()} ${st.n})` : '';
           return [formatMedian(st.median), rangeText(st), `${f.spreadText(st.counts)}${rated}`];
         }),
       })),

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchBrowser, newPage, BROWSER_FLAGS } from '../support/browser.ts';
+import { encodeRatings, schemeFor } from '../../src/facilitate/codes.ts';
 import { expectPdf, fileUrl, walk, WORKSHEET, type Driver } from './walk.ts';
 
 let browser: Browser;
@@ -63,6 +64,32 @@ describe('the copy on disk in Chromium', () => {
       await close();
     }
   }, 120_000);
+
+  it('downloads the group picture as a PDF from disk', async () => {
+    const { page, collect, close } = await newPage(browser);
+    try {
+      const scheme = schemeFor('gaps-scan')!;
+      const code = (v: number, r: number) => encodeRatings(scheme, Object.fromEntries(scheme.prompts[0]!.map((id) => [id, v])), () => r);
+      await page.goto(fileUrl('facilitate/group/index.html'));
+      await page.locator('.fac-group[data-ready="true"]').waitFor({ state: 'attached' });
+      await page.getByLabel('Paste ratings codes').fill(`${code(2, 0.1)}\n${code(4, 0.2)}`);
+      await page.locator('[data-add-codes]').click();
+      const [file] = await Promise.all([
+        page.waitForEvent('download', { timeout: 60_000 }),
+        page.getByRole('button', { name: 'Download the picture as a PDF' }).click(),
+      ]);
+      expectPdf(new Uint8Array(readFileSync(await file.path())), [
+        'The group picture: Seven gaps scan',
+        '2 people',
+        '3 2 to 4 1 gave 2, 1 gave 4',
+      ]);
+      const all = await collect();
+      expect([...all.consoleErrors, ...all.pageErrors]).toEqual([]);
+      expect(all.cspViolations).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
 
   it('prints a blank worksheet page opened from disk, with its styles', async () => {
     const { page, collect, close } = await newPage(browser);
