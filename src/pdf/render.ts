@@ -1,7 +1,7 @@
 /**
- * The PDF renderer: worksheet documents (the document model, src/worksheets/document.ts) in, a tagged,
- * accessible PDF out. It draws with pdfkit and tags as it draws, so the structure tree follows the
- * reading order exactly:
+ * The PDF renderer: worksheet documents (the document model, src/worksheets/document.ts; the group picture
+ * is one too, src/facilitate/group-document.ts) in, a tagged, accessible PDF out. It draws with pdfkit and
+ * tags as it draws, so the structure tree follows the reading order exactly:
  *
  *   Document
  *     Sect (cover) · TOC / TOCI / Link         the workbook only
@@ -10,7 +10,7 @@
  *       Sect per section: H2 · P intro · per prompt: H3 label, then its answer:
  *         P (text, scale, choice, "Not answered") · L / LI / Lbl + LBody (lists)
  *         Table / THead / TBody / TR / TH + TD (tables: the header repeats on every page as an artifact)
- *       Figure with Alt (radar, map) followed by its values as a Table
+ *       Figure with Alt (radar, map; a radar's optional band is shaded under its lines) followed by its values as a Table
  *       Sect earlier answers
  *     P note on characters the font could not draw (once, at the end)
  *

@@ -337,7 +337,6 @@ export function GroupPicture({ data, live = false }: { data: GroupData; live?: b
             <button type="button" class="button button--primary" onClick={() => window.print()}>
               {f.printPicture}
             </button>{' '}
-            <PdfButton label={f.downloadPicture} action="group-pdf" inline make={makePdf} />{' '}
             <button type="button" class="button" onClick={save} data-save-codes>
               {f.savefile}
             </button>{' '}
@@ -351,7 +350,9 @@ export function GroupPicture({ data, live = false }: { data: GroupData; live?: b
               }}
             >
               {f.clearCodes}
-            </button>
+            </button>{' '}
+            {/* Last in the row, so that its status ("Your PDF is ready: ...") pushes nothing aside. */}
+            <PdfButton label={f.downloadPicture} action="group-pdf" inline make={makePdf} />
           </div>
         </section>
       )}
