@@ -6,7 +6,8 @@
  * The same guarantees as the worksheet storage, in a small module of its own:
  * - reading `localStorage` can throw (site data blocked): status `unavailable`, the builder works in
  *   memory and says so;
- * - unreadable data (not JSON, wrong shape) is copied to a quarantine key and never overwritten in
+ * - unreadable data (not JSON, wrong shape) is copied to a quarantine key of its own shape
+ *   (`psfg:quarantine-run-sheet:<time>`, which nothing takes for a worksheet's) and never overwritten in
  *   place; if it cannot be copied aside it is left alone and nothing is written (`blocked`);
  * - a record of a newer version is refused and never rewritten (`too-new`);
  * - a full quota on save is reported (`quota`), the previous value stays as it was.
@@ -66,8 +67,12 @@ export function createRunSheetStorage(getStorage: () => Storage = () => window.l
       writable = true;
       return { status: 'ok', sheet };
     } catch {
-      const key = KEYS.quarantine('run-sheet', now());
+      let key = '';
       try {
+        // Its own key shape (not a worksheet's), and never over an earlier copy set aside.
+        let at = now();
+        while (s.getItem(KEYS.runSheetQuarantine(at)) !== null) at++;
+        key = KEYS.runSheetQuarantine(at);
         s.setItem(key, raw);
         s.removeItem(KEYS.runSheet);
       } catch {

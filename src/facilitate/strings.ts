@@ -101,6 +101,25 @@ export const f = {
       .filter(Boolean)
       .join(', ') || 'no ratings',
   radarTitle: (what: string) => `The group’s ${what}: median and range`,
+  rangeText: (min: number, max: number) => `${min} to ${max}`,
+  // The group picture as a PDF (src/facilitate/group-document.ts)
+  pdfTitle: (name: string) => `The group picture: ${name}`,
+  pdfPurpose:
+    'The pattern of the room’s ratings, put together from codes that people shared themselves. A code holds ratings only: no names, no text.',
+  pdfChartTitle: 'Median and range',
+  pdfMedianOf: (series: string) => `Median: ${series.toLowerCase()}`,
+  pdfRangeOf: (series: string) => `Range: ${series.toLowerCase()}`,
+  pdfSpreadOf: (series: string) => `Spread: ${series.toLowerCase()}`,
+  /** What one axis of each scheme's radar is. */
+  units: { 'muscles-check': 'muscle', 'gaps-scan': 'gap' } as Record<string, string>,
+  downloadPicture: 'Download the picture as a PDF',
+  pdfAxis: (unit: string) => unit.charAt(0).toUpperCase() + unit.slice(1),
+  pdfTableCaption: (unit: string) => `The median, range and spread of the ratings for each ${unit}`,
+  pdfAlt: (people: number, axes: number, unit: string, series: string[], band: boolean) =>
+    `A radar chart of the ratings of ${people} ${people === 1 ? 'person' : 'people'}, with one spoke for each of ${axes} ${unit}s, rated from 1 to 5. ` +
+    `One line for the median of each of: ${series.map((s) => s.toLowerCase()).join(', ')}` +
+    (band ? `; a shaded band for the range of “${series[0]!.toLowerCase()}”, from the lowest rating to the highest.` : '.') +
+    ' The table gives every value.',
   // Share my ratings
   share: 'Share my ratings',
   shareIntro:

@@ -371,14 +371,15 @@ function Tools({ defs, guideVersion, fromDisk, storage, refresh }: WorkbookProps
           <p>{w.quarantineIntro}</p>
           <ul>
             {keys.quarantined.map((q) => (
-              <li key={q.key}>
-                {defs.find((d) => d.id === q.id)?.title ?? q.id}, {when(new Date(q.at).toISOString())}{' '}
+              <li key={q.key} data-set-aside={q.what}>
+                {q.what === 'run-sheet' ? w.runSheetSetAside : (defs.find((d) => d.id === q.id)?.title ?? q.id)},{' '}
+                {when(new Date(q.at).toISOString())}{' '}
                 <button
                   type="button"
                   class="button"
                   onClick={() => {
                     const raw = window.localStorage.getItem(q.key) ?? '';
-                    download(`field-guide-unreadable-${q.id}-${q.at}.txt`, raw, 'text/plain');
+                    download(`field-guide-unreadable-${q.what === 'run-sheet' ? 'run-sheet' : q.id}-${q.at}.txt`, raw, 'text/plain');
                   }}
                 >
                   {w.downloadRaw}

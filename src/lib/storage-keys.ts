@@ -20,6 +20,11 @@ export const KEYS = {
   lastExport: `${PREFIX}:last-export`,
   /** Unreadable data is copied here, never overwritten; the time keeps several apart. */
   quarantine: (id: string, at: number) => `${PREFIX}:quarantine:${id}:${at}`,
+  /**
+   * An unreadable run-sheet set aside: a shape of its own, so that nothing takes it for a worksheet's
+   * quarantine key. (Before December 2026 it was `psfg:quarantine:run-sheet:<time>`; still recognised.)
+   */
+  runSheetQuarantine: (at: number) => `${PREFIX}:quarantine-run-sheet:${at}`,
   /** The facilitator's saved run-sheet (src/facilitate/run-sheet-storage.ts) and the worksheet page's view choice. */
   runSheet: `${PREFIX}:run-sheet`,
   facilitatorView: `${PREFIX}:facilitator-view`,
@@ -28,14 +33,28 @@ export const KEYS = {
 const WORKSHEET_KEY = /^psfg:ws:([a-z][a-z0-9-]*)$/;
 const LEGACY_KEY = /^psfg:v1:ws:([a-z][a-z0-9-]*)$/;
 const QUARANTINE_KEY = /^psfg:quarantine:([a-z][a-z0-9-]*):(\d+)$/;
+const RUN_SHEET_QUARANTINE_KEY = /^psfg:quarantine-run-sheet:(\d+)$/;
+/** The worksheet-shaped key the run-sheet used at first; never a worksheet's. */
+const OLD_RUN_SHEET_ID = 'run-sheet';
 
 export const isGuideKey = (key: string): boolean => key.startsWith(`${PREFIX}:`);
 /** The worksheet id of a current or legacy worksheet key, else undefined. */
 export const worksheetIdOfKey = (key: string): string | undefined => (WORKSHEET_KEY.exec(key) ?? LEGACY_KEY.exec(key))?.[1];
 export const isWorksheetKey = (key: string): boolean => WORKSHEET_KEY.test(key);
 export const quarantinePrefix = (id: string): string => `${PREFIX}:quarantine:${id}:`;
-/** The worksheet id and time of a quarantine key, else undefined. */
+/** The worksheet id and time of a worksheet's quarantine key, else undefined (a run-sheet's is not one). */
 export function parseQuarantineKey(key: string): { id: string; at: number } | undefined {
   const m = QUARANTINE_KEY.exec(key);
-  return m ? { id: m[1]!, at: Number(m[2]) } : undefined;
+  return m && m[1] !== OLD_RUN_SHEET_ID ? { id: m[1]!, at: Number(m[2]) } : undefined;
+}
+
+/** What a key of data set aside as unreadable held: a worksheet's answers or the run-sheet. */
+export type SetAside = { what: 'worksheet'; id: string; at: number } | { what: 'run-sheet'; at: number };
+
+/** Any key of data set aside as unreadable, else undefined. */
+export function parseSetAsideKey(key: string): SetAside | undefined {
+  const ws = parseQuarantineKey(key);
+  if (ws) return { what: 'worksheet', ...ws };
+  const m = RUN_SHEET_QUARANTINE_KEY.exec(key) ?? (key.startsWith(quarantinePrefix(OLD_RUN_SHEET_ID)) ? QUARANTINE_KEY.exec(key) : null);
+  return m ? { what: 'run-sheet', at: Number(m[m.length - 1]) } : undefined;
 }

@@ -156,8 +156,10 @@ export const w = {
   restored: 'The answers from before the last import are back.',
   quarantineTitle: 'Data set aside as unreadable',
   quarantineIntro:
-    'These answers were saved in a form the guide could not read, so they were set aside instead of being overwritten. Download the raw text to keep it or to ask for help recovering it.',
+    'What is listed here (answers, or a run-sheet) was saved in a form the guide could not read, so it was set aside instead of being overwritten. Download the raw text to keep it or to ask for help recovering it.',
   downloadRaw: 'Download its raw text',
+  /** What the list of data set aside calls a run-sheet that could not be read. */
+  runSheetSetAside: 'Run-sheet',
   keepTitle: 'Ask the browser to keep your answers',
   keepIntro:
     'Browsers may clear stored data when space runs low. You can ask this browser to keep the guide’s answers unless you remove them yourself.',

@@ -1,7 +1,7 @@
 /**
- * The PDF renderer: worksheet documents (the document model, src/worksheets/document.ts) in, a tagged,
- * accessible PDF out. It draws with pdfkit and tags as it draws, so the structure tree follows the
- * reading order exactly:
+ * The PDF renderer: worksheet documents (the document model, src/worksheets/document.ts; the group picture
+ * is one too, src/facilitate/group-document.ts) in, a tagged, accessible PDF out. It draws with pdfkit and
+ * tags as it draws, so the structure tree follows the reading order exactly:
  *
  *   Document
  *     Sect (cover) · TOC / TOCI / Link         the workbook only
@@ -10,7 +10,7 @@
  *       Sect per section: H2 · P intro · per prompt: H3 label, then its answer:
  *         P (text, scale, choice, "Not answered") · L / LI / Lbl + LBody (lists)
  *         Table / THead / TBody / TR / TH + TD (tables: the header repeats on every page as an artifact)
- *       Figure with Alt (radar, map) followed by its values as a Table
+ *       Figure with Alt (radar, map; a radar's optional band is shaded under its lines) followed by its values as a Table
  *       Sect earlier answers
  *     P note on characters the font could not draw (once, at the end)
  *
@@ -87,7 +87,9 @@ class GlyphCache {
 async function render(input: PdfInput, fonts: PdfFontBytes, glyphs: GlyphCache): Promise<Uint8Array> {
   const { docs, workbook, date, guideName } = input;
   const title =
-    workbook || docs.length !== 1 ? `${pdfWords.workbookTitle} – ${guideName}` : `${docs[0]!.title}: ${t.yourAnswers.toLowerCase()}`;
+    workbook || docs.length !== 1
+      ? `${pdfWords.workbookTitle} – ${guideName}`
+      : (docs[0]!.pdfTitle ?? `${docs[0]!.title}: ${t.yourAnswers.toLowerCase()}`);
   const doc = new PDFDocument({
     size: 'A4',
     // The default font, instead of Helvetica, which pdfkit's browser build does not carry.
@@ -293,7 +295,7 @@ class Writer {
     const bookmark = doc.outline.addItem(this.clean(d.title));
     this.heading(sect, 1 + offset, d.title, offset ? SIZE.h1 - 2 : SIZE.h1, 40);
     this.text(sect, 'P', d.purpose, { color: MUTED, gap: 4 });
-    this.text(sect, 'P', `${pdfWords.savedOn(longDate(date))} · ${t.progress(d.progress.answered, d.progress.total)}`, {
+    this.text(sect, 'P', `${pdfWords.savedOn(longDate(date))} · ${d.status ?? t.progress(d.progress.answered, d.progress.total)}`, {
       size: SIZE.small,
       color: MUTED,
       gap: 14,
@@ -576,6 +578,16 @@ class Writer {
       const [x, y] = at(i, max);
       doc.moveTo(cx, cy).lineTo(x, y).stroke();
     }
+    if (c.band) {
+      // The outline of the highs with the lows cut out (even-odd), lightly filled in its line's colour.
+      const band = c.band;
+      doc.save();
+      doc.fillOpacity(0.2);
+      doc.polygon(...band.high.map((v, i) => [...at(i, v)] as [number, number]));
+      doc.polygon(...band.low.map((v, i) => [...at(i, v)] as [number, number]));
+      doc.fill(SERIES[band.series % SERIES.length]!, 'even-odd');
+      doc.restore();
+    }
     c.series.forEach((_, s) => {
       const colour = SERIES[s % SERIES.length]!;
       const pts = c.axes.map((a, i) => (a.values[s] == null ? null : at(i, a.values[s]!)));
@@ -620,6 +632,20 @@ class Writer {
         .text(this.clean(name), lx + 28, ly, { width: 122 });
       ly = doc.y + 4;
     });
+    if (c.band) {
+      doc.save();
+      doc
+        .fillOpacity(0.2)
+        .rect(lx, ly + 1, 22, 9)
+        .fill(SERIES[c.band.series % SERIES.length]!);
+      doc.restore();
+      doc
+        .font('Body')
+        .fontSize(SIZE.small)
+        .fillColor(INK)
+        .text(this.clean(c.band.label), lx + 28, ly, { width: 122 });
+      ly = doc.y + 4;
+    }
     if (c.empty)
       doc
         .font('Body')

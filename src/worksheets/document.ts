@@ -52,6 +52,18 @@ export interface DocRadar extends DocChartBase {
   axes: RadarAxis[];
   /** The widest gaps between the first two series, widest first. */
   gaps: (RadarAxis & { gap: number })[];
+  /**
+   * A shaded band from `low` to `high` on each axis, under the lines (the group picture: the range of
+   * the ratings around their median). `series` is the line whose colour it takes.
+   */
+  band?: DocBand | undefined;
+}
+export interface DocBand {
+  label: string;
+  series: number;
+  /** One per axis, in the axes' order. */
+  low: number[];
+  high: number[];
 }
 export interface DocMap extends DocChartBase {
   type: 'map';
@@ -77,6 +89,13 @@ export interface WorksheetDocument {
   charts: DocChart[];
   earlier: EarlierAnswer[];
   progress: { answered: number; total: number };
+  /**
+   * For a document that is not one person's answers (the group picture): the PDF's title, in place of
+   * "<title>: your answers", and what the line under the purpose says after the date, in place of the
+   * progress ("4 people").
+   */
+  pdfTitle?: string | undefined;
+  status?: string | undefined;
 }
 
 export interface DocumentOptions {

@@ -32,7 +32,7 @@
  * - Another tab writing the same key fires a `storage` event; stores/worksheet.ts merges per prompt
  *   with `merge3` (answers compared by value), and warns where both tabs changed the same prompt.
  */
-import { KEYS, parseQuarantineKey, quarantinePrefix, worksheetIdOfKey } from '../lib/storage-keys';
+import { KEYS, parseSetAsideKey, quarantinePrefix, worksheetIdOfKey, type SetAside } from '../lib/storage-keys';
 import { migrateAnswers, sameAnswer, sameValue, type AnswerValue, type Answers, type EarlierAnswer } from './answers';
 import type { Worksheet } from './schema';
 
@@ -99,6 +99,8 @@ export type SaveStatus = 'saved' | 'quota' | 'unavailable';
 
 /** Returns window.localStorage, or throws as browsers do when it is blocked. */
 export type StorageGetter = () => Storage;
+/** A key of data set aside as unreadable, with what it held. */
+export type SetAsideKey = { key: string } & SetAside;
 export const browserStorage: StorageGetter = () => window.localStorage;
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -261,11 +263,11 @@ export function createWorksheetStorage(getStorage: StorageGetter = browserStorag
       : { current, legacyRecord: legacy.record, legacy: { record: legacy.record, signature } };
   }
 
-  /** Every guide key that names a worksheet or holds data set aside. No side effect. */
-  function keys(): { worksheets: string[]; quarantined: { key: string; id: string; at: number }[] } {
+  /** Every guide key that names a worksheet or holds data set aside (a worksheet's or the run-sheet's). No side effect. */
+  function keys(): { worksheets: string[]; quarantined: SetAsideKey[] } {
     const s = storage();
     const worksheets = new Set<string>();
-    const quarantined: { key: string; id: string; at: number }[] = [];
+    const quarantined: SetAsideKey[] = [];
     try {
       if (!s) return { worksheets: [], quarantined };
       for (let i = 0; i < s.length; i++) {
@@ -273,7 +275,7 @@ export function createWorksheetStorage(getStorage: StorageGetter = browserStorag
         if (key === null) continue;
         const id = worksheetIdOfKey(key);
         if (id) worksheets.add(id);
-        const q = parseQuarantineKey(key);
+        const q = parseSetAsideKey(key);
         if (q) quarantined.push({ key, ...q });
       }
     } catch {

@@ -136,7 +136,7 @@ describe('the run-sheet builder', () => {
       await ready(page);
       const warning = page.locator('[data-warning="quarantined"]');
       await warning.waitFor();
-      const key = /“(psfg:quarantine:run-sheet:\d+)”/.exec((await warning.textContent()) ?? '')?.[1];
+      const key = /“(psfg:quarantine-run-sheet:\d+)”/.exec((await warning.textContent()) ?? '')?.[1];
       expect(key).toBeDefined();
       expect(await page.evaluate((k) => localStorage.getItem(k), key!)).toBe('{"format":"psfg-run-sheet","version":1,"sheet":"broken');
       expect(checkPageRecords(await recorded.collect(), env.site.origin)).toEqual([]);

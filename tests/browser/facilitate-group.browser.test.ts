@@ -1,13 +1,19 @@
 /**
  * The group picture and "Share my ratings", in Chromium against the real build: a code made on the
  * muscles check carries exactly its ratings; the group view counts people, takes the median and the
- * range, refuses a mistyped or repeated code with a message, reads dropped or chosen files, and stores
- * nothing. And the facilitator view toggle on worksheet pages remembers its choice.
+ * range, refuses a mistyped or repeated code with a message, reads dropped or chosen files, stores
+ * nothing, and downloads the picture as a tagged PDF (read with poppler and pdfjs-dist) with no PDF code
+ * on the page before the click. And the facilitator view toggle on worksheet pages remembers its choice.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { siteDir } from '../support/site.ts';
+import { newPage } from '../support/browser.ts';
 import { useSiteAndBrowser } from '../support/session.ts';
+import { allNodes, pdfInfo, pdfStructure, pdfText } from '../support/pdf.ts';
+import { isoDay } from '../../src/pdf/text.ts';
+import { checkPageRecords } from '../gates/gates.ts';
 import { decodeRatings, encodeRatings, ratingsFile, schemeFor } from '../../src/facilitate/codes.ts';
 import { openForm, optionInput, waitSaved } from './helpers-worksheets.ts';
 import { checkAxe } from '../gates/gates.ts';
@@ -192,6 +198,87 @@ describe('the group picture', () => {
       await page.locator('[data-drop]').dispatchEvent('drop', { dataTransfer: drop });
       await expect.poll(() => page.locator('[data-people]').textContent()).toBe('2 people');
     });
+  });
+});
+
+describe('the group picture as a PDF', () => {
+  it('downloads a tagged PDF with the date, the number of people, the radar as a figure and every median, range and spread', async () => {
+    const recorded = await newPage(env.browser);
+    const { page } = recorded;
+    try {
+      await openGroup(page);
+      const codes = [
+        codeFor(
+          muscles,
+          [
+            [1, 2, 3, 4, 5, 1, 2],
+            [5, 5, 5, 5, 5, 5, 5],
+          ],
+          0.1,
+        ),
+        codeFor(
+          muscles,
+          [
+            [3, 2, 3, 4, 5, 5, 2],
+            [4, 4, 4, 4, 4, 4, 4],
+          ],
+          0.2,
+        ),
+        codeFor(
+          muscles,
+          [
+            [5, 2, 4, 4, 1, 5, 3],
+            [3, 3, 3, 3, 3, 3, 3],
+          ],
+          0.3,
+        ),
+      ];
+      await paste(page, codes.join('\n'));
+      expect(await page.locator('[data-people]').textContent()).toBe('3 people');
+      const pdfScripts = () => recorded.records.requests.filter((u) => /\/_client\/pdf\.js$/.test(u));
+      expect(pdfScripts(), 'no PDF code before the click').toEqual([]);
+      expect(await page.locator('script[data-psfg-pdf]').count()).toBe(0);
+      expect(await page.evaluate(() => 'pdfkit' in window || '__psfgPdf' in window)).toBe(false);
+
+      const button = page.getByRole('button', { name: 'Download the picture as a PDF' });
+      const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), button.click()]);
+      expect(download.suggestedFilename()).toBe(`group-picture-${isoDay(new Date())}.pdf`);
+      const bytes = new Uint8Array(readFileSync(await download.path()));
+      await page.locator('[data-pdf-state="done"]').waitFor();
+      expect(pdfScripts()).toHaveLength(1);
+
+      const info = pdfInfo(bytes);
+      expect(info['Tagged']).toBe('yes');
+      expect(info['Title']).toBe('The group picture: Seven muscles check');
+      const text = pdfText(bytes).replace(/\s+/g, ' ');
+      expect(text).toContain('The group picture: Seven muscles check');
+      expect(text).toMatch(/Saved on \d{1,2} [A-Z][a-z]+ \d{4} · 3 people/);
+      expect(text).toContain('Median: today');
+      expect(text).toContain('Range: today');
+      // Per muscle, in the page's order: the median, range and spread of "today", then of "where it needs to be".
+      const rows = (await page.locator('[data-group-table] tbody th').allTextContents()).map((l) => l.trim());
+      expect(rows).toHaveLength(7);
+      expect(text).toContain(`${rows[0]} 3 1 to 5 1 gave 1, 1 gave 3, 1 gave 5 4 3 to 5 1 gave 3, 1 gave 4, 1 gave 5`);
+      expect(text).toContain(`${rows[1]} 2 2 to 2 3 gave 2 4 3 to 5`);
+      // The last muscle today: 2, 2 and 3 give a median of 2.
+      expect(text).toContain(`${rows[6]} 2 2 to 3 2 gave 2, 1 gave 3 4 3 to 5`);
+
+      const s = await pdfStructure(bytes);
+      const nodes = s.pages.flatMap(allNodes);
+      for (const role of ['H1', 'P', 'Figure', 'Table', 'TH', 'TD'])
+        expect(
+          nodes.some((n) => n.role === role),
+          role,
+        ).toBe(true);
+      const figure = nodes.find((n) => n.role === 'Figure');
+      expect(figure?.alt).toMatch(/^A radar chart of the ratings of 3 people, with one spoke for each of 7 muscles/);
+      expect(figure?.alt).toContain('a shaded band for the range of “today”');
+      // No codes (nor anything else that could name a person) in the file.
+      for (const code of codes) expect(text).not.toContain(code);
+      expect(checkPageRecords(await recorded.collect(), env.site.origin)).toEqual([]);
+    } finally {
+      await recorded.close();
+    }
   });
 });
 

@@ -169,16 +169,34 @@ describe('the workbook', () => {
     });
   });
 
-  it('offers data set aside as unreadable for download', async () => {
+  it('offers data set aside as unreadable for download, a run-sheet by its own name', async () => {
     await env.withPage({ acceptDownloads: true }, async (page) => {
-      await seedRaw(page, env.site.url, { [KEYS.quarantine('trust-inventory', 1764583200000)]: '{"broken": tru' });
+      await seedRaw(page, env.site.url, {
+        [KEYS.quarantine('trust-inventory', 1764583200000)]: '{"broken": tru',
+        [KEYS.runSheetQuarantine(1764583300000)]: '{"format":"psfg-run-sheet","sheet":"broken',
+      });
       await page.goto(`${env.site.url}workbook/`);
       await page.locator('[data-workbook][data-ready="true"]').waitFor();
-      const [download] = await Promise.all([
-        page.waitForEvent('download'),
-        page.getByRole('button', { name: 'Download its raw text' }).click(),
-      ]);
-      expect(readFileSync(await download.path(), 'utf8')).toBe('{"broken": tru');
+      const items = page.locator('#wb-quarantine + p + ul > li');
+      expect(await items.count()).toBe(2);
+      const ws = page.locator('[data-set-aside="worksheet"]');
+      const sheet = page.locator('[data-set-aside="run-sheet"]');
+      expect(await ws.textContent()).toMatch(/^Trust inventory, /);
+      expect(await sheet.textContent()).toMatch(/^Run-sheet, /);
+      const save = async (item: typeof ws) => {
+        const [download] = await Promise.all([
+          page.waitForEvent('download'),
+          item.getByRole('button', { name: 'Download its raw text' }).click(),
+        ]);
+        return { name: download.suggestedFilename(), text: readFileSync(await download.path(), 'utf8') };
+      };
+      expect(await save(ws)).toEqual({ name: 'field-guide-unreadable-trust-inventory-1764583200000.txt', text: '{"broken": tru' });
+      expect(await save(sheet)).toEqual({
+        name: 'field-guide-unreadable-run-sheet-1764583300000.txt',
+        text: '{"format":"psfg-run-sheet","sheet":"broken',
+      });
+      // Not taken for a worksheet anywhere else on the page.
+      expect(await page.locator('[data-workbook-row="run-sheet"]').count()).toBe(0);
     });
   });
 

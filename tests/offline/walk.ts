@@ -1,12 +1,14 @@
 /**
  * The walk through the copy on disk that both browsers take (tests/offline/*.browser.test.ts): home,
- * /muscles/trust/, one of its worksheets; fill, reload, answers restored; the workbook shows them;
+ * /muscles/trust/, one of its worksheets; fill, reload, answers restored; its "Download PDF" saves a real
+ * PDF with the answer in it; the workbook shows the answers and downloads the whole workbook as one PDF;
  * search "Buurtzorg" lists the paradigm page and its link opens it.
  * Written against a small driver so Playwright (Chromium) and Puppeteer (Firefox over BiDi) share it.
  */
 import { expect } from 'vitest';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { pdfInfo, pdfText } from '../support/pdf.ts';
 
 export const COPY_DIR = join(process.cwd(), 'dist-offline', 'public-systems-field-guide');
 export const fileUrl = (path: string) => pathToFileURL(join(COPY_DIR, path)).href;
@@ -23,6 +25,18 @@ export interface Driver {
   waitFor(selector: string): Promise<void>;
   /** Waits until `fn` (run in the page) returns true. */
   waitUntil(fn: string): Promise<void>;
+  /** Clicks the element and returns the file the browser saves (its name and bytes). */
+  download(selector: string): Promise<{ name: string; bytes: Uint8Array }>;
+}
+
+/** A real PDF (tagged, one page at least) whose text holds each of `texts`; returns its text. */
+export function expectPdf(bytes: Uint8Array, texts: string[]): string {
+  expect(Buffer.from(bytes.subarray(0, 5)).toString('latin1')).toBe('%PDF-');
+  const info = pdfInfo(bytes);
+  expect(Number(info['Pages'])).toBeGreaterThan(0);
+  const text = pdfText(bytes).replace(/\s+/g, ' ');
+  for (const t of texts) expect(text).toContain(t);
+  return text;
 }
 
 export const WORKSHEET = 'trust-inventory';
@@ -47,12 +61,21 @@ export async function walk(d: Driver): Promise<void> {
   await d.waitUntil(`(document.querySelector(${JSON.stringify(FIELD)}) || {}).value === ${JSON.stringify(answer)}`);
   expect(await d.value(FIELD)).toBe(answer);
 
+  // "Download PDF" from disk: the engine is a classic script injected on the click, the file a blob URL.
+  const one = await d.download(`#${WORKSHEET} [data-action="download-pdf"]`);
+  expect(one.name).toMatch(new RegExp(`^${WORKSHEET}-\\d{4}-\\d{2}-\\d{2}\\.pdf$`));
+  expectPdf(one.bytes, ['Trust inventory', answer]);
+  expect(pdfInfo(one.bytes)['Tagged']).toBe('yes');
+
   // The workbook, by its link in the page (hashchange within app.html).
   await d.clickAndWait(`#${WORKSHEET} a[href="app.html#workbook"]`);
   expect(d.url()).toBe(`${fileUrl('app.html')}#workbook`);
   const status = `[data-workbook-row="${WORKSHEET}"] [data-row-status]`;
   await d.waitUntil(`/^In progress/.test((document.querySelector(${JSON.stringify(status)}) || {}).textContent)`);
   expect(await d.text(status)).toMatch(/^In progress: 1 of \d+ answered/);
+  const all = await d.download('[data-print-all] [data-action="pdf"]');
+  expect(all.name).toMatch(/^field-guide-workbook-\d{4}-\d{2}-\d{2}\.pdf$/);
+  expectPdf(all.bytes, ['My workbook', 'Contents', 'Trust inventory', answer]);
 
   // Search from the header box, then open the paradigm page from the results.
   await d.type('[data-search-input]', 'Buurtzorg');

@@ -14,6 +14,7 @@ import {
   schemeFor,
 } from '../../src/facilitate/codes';
 import { groupStats, median } from '../../src/facilitate/stats';
+import { groupDocument } from '../../src/facilitate/group-document';
 import { root } from '../support/site';
 
 const muscles = schemeFor('muscles-check')!;
@@ -151,6 +152,40 @@ describe('the group statistics', () => {
     expect(first[1]).toEqual({ n: 4, median: 2, min: 2, max: 2, counts: [0, 4, 0, 0, 0] });
     expect(first[4]).toEqual({ n: 4, median: 3, min: 1, max: 5, counts: [2, 0, 0, 0, 2] });
     expect(first[6]).toEqual({ n: 1, median: 2, min: 2, max: 2, counts: [0, 1, 0, 0, 0] });
+  });
+
+  it('become a document of one radar block and its table, for the PDF, with no code in it', () => {
+    const values = [[[1, 2, 3, 4, 5, 1, null]], [[3, 2, 3, 4, 5, 5, null]], [[5, 2, 4, 4, 1, 5, 2]]];
+    const codes = values.map((v, i) => decodeRatings(encodeRatings(gaps, answersOf(gaps, v), fixed(i / 10))));
+    const labels = ['A', 'B', 'C', 'D', 'E', 'F', 'G'];
+    const doc = groupDocument(groupStats(gaps, codes), labels, 'Seven gaps scan', 'gap');
+    expect(doc).toMatchObject({ id: 'group-picture', title: 'The group picture: Seven gaps scan', status: '3 people', sections: [] });
+    expect(doc.pdfTitle).toBe('The group picture: Seven gaps scan');
+    expect(doc.charts).toHaveLength(1);
+    const radar = doc.charts[0]!;
+    if (radar.type !== 'radar') throw new Error('a radar');
+    expect(radar.series).toEqual(['Median: how strongly it shows up']);
+    expect(radar.axes.map((a) => a.values[0])).toEqual([3, 2, 3, 4, 5, 5, 2]);
+    expect(radar.band).toEqual({
+      label: 'Range: how strongly it shows up',
+      series: 0,
+      low: [1, 2, 3, 4, 1, 1, 2],
+      high: [5, 2, 4, 4, 5, 5, 2],
+    });
+    expect(radar.summary).toMatch(/^A radar chart of the ratings of 3 people, with one spoke for each of 7 gaps, rated from 1 to 5\./);
+    expect(radar.table.head).toEqual([
+      'Gap',
+      'Median: how strongly it shows up',
+      'Range: how strongly it shows up',
+      'Spread: how strongly it shows up',
+    ]);
+    expect(radar.table.rows[0]).toEqual({ header: 'A', cells: ['3', '1 to 5', '1 gave 1, 1 gave 3, 1 gave 5'] });
+    expect(radar.table.rows[6]).toEqual({ header: 'G', cells: ['2', '2 to 2', '1 gave 2 (rated by 1)'] });
+    expect(JSON.stringify(doc)).not.toMatch(new RegExp(codes.map((c) => c.code).join('|')));
+    // An axis nobody rated leaves the band out (there is no range to shade) and says so in the table.
+    const none = groupDocument(groupStats(gaps, codes.slice(0, 2)), labels, 'Seven gaps scan', 'gap').charts[0]!;
+    expect(none.type === 'radar' && none.band).toBeFalsy();
+    expect(none.table.rows[6]!.cells).toEqual(['–', '–', 'no ratings']);
   });
 
   it('leave out codes of another worksheet', () => {

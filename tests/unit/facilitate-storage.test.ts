@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { KEYS } from '../../src/lib/storage-keys';
+import { KEYS, parseQuarantineKey, parseSetAsideKey } from '../../src/lib/storage-keys';
 import { emptySheet } from '../../src/facilitate/run-sheet';
 import { createRunSheetStorage, encodeRunSheet } from '../../src/facilitate/run-sheet-storage';
 
@@ -62,10 +62,45 @@ describe('the run-sheet storage', () => {
     );
     const loaded = store.load();
     expect(loaded.status).toBe('quarantined');
-    expect(loaded.quarantineKey).toBe(KEYS.quarantine('run-sheet', 42));
-    expect(s.getItem(KEYS.quarantine('run-sheet', 42))).toContain('"rows":7');
+    expect(loaded.quarantineKey).toBe('psfg:quarantine-run-sheet:42');
+    expect(s.getItem(KEYS.runSheetQuarantine(42))).toContain('"rows":7');
     store.save(sheet);
-    expect(s.getItem(KEYS.quarantine('run-sheet', 42))).toContain('"rows":7');
+    expect(s.getItem(KEYS.runSheetQuarantine(42))).toContain('"rows":7');
+  });
+
+  it('sets unreadable data aside under a key no one takes for a worksheet’s', () => {
+    const s = new MemoryStorage();
+    s.setItem(KEYS.runSheet, 'not json');
+    const key = createRunSheetStorage(
+      () => s,
+      () => 42,
+    ).load().quarantineKey!;
+    expect(parseQuarantineKey(key), 'not a worksheet’s quarantine key').toBeUndefined();
+    expect(parseSetAsideKey(key)).toEqual({ what: 'run-sheet', at: 42 });
+    // The shape the run-sheet used at first is still the run-sheet's, not a worksheet called "run-sheet".
+    expect(parseQuarantineKey('psfg:quarantine:run-sheet:7')).toBeUndefined();
+    expect(parseSetAsideKey('psfg:quarantine:run-sheet:7')).toEqual({ what: 'run-sheet', at: 7 });
+    expect(parseSetAsideKey(KEYS.quarantine('trust-inventory', 9))).toEqual({ what: 'worksheet', id: 'trust-inventory', at: 9 });
+    expect(parseSetAsideKey('psfg:quarantine-run-sheet:x')).toBeUndefined();
+  });
+
+  it('never sets a second unreadable run-sheet over the first, even in the same millisecond', () => {
+    const s = new MemoryStorage();
+    s.setItem(KEYS.runSheet, 'first');
+    expect(
+      createRunSheetStorage(
+        () => s,
+        () => 5,
+      ).load().quarantineKey,
+    ).toBe(KEYS.runSheetQuarantine(5));
+    s.setItem(KEYS.runSheet, 'second');
+    expect(
+      createRunSheetStorage(
+        () => s,
+        () => 5,
+      ).load().quarantineKey,
+    ).toBe(KEYS.runSheetQuarantine(6));
+    expect([s.getItem(KEYS.runSheetQuarantine(5)), s.getItem(KEYS.runSheetQuarantine(6))]).toEqual(['first', 'second']);
   });
 
   it('leaves unreadable data in place when it cannot be copied aside, and writes nothing', () => {

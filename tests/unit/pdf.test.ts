@@ -8,6 +8,9 @@ import { pdfWords, t } from '../../src/lib/strings';
 import { createRenderer, type RenderPdf } from '../../src/pdf/render';
 import { columnWidths, drawable, isoDay, pdfFileName, PLACEHOLDER, splitToFit } from '../../src/pdf/text';
 import { worksheetDocument, type WorksheetDocument } from '../../src/worksheets/document';
+import { decodeRatings, encodeRatings, schemeFor } from '../../src/facilitate/codes';
+import { groupDocument } from '../../src/facilitate/group-document';
+import { groupStats } from '../../src/facilitate/stats';
 import { longAnswer, NON_ASCII, NOT_IN_FONT, NOT_IN_FONT_DRAWN, richAnswers, TABLE_ROWS } from '../support/pdf-fixtures';
 import { allNodes, expectedTexts, firstOutOfOrder, pdfInfo, pdfStructText, pdfStructure, pdfText, squeezed } from '../support/pdf';
 import { exampleFiles, loadExample, loadWorksheet } from './worksheet-files';
@@ -199,6 +202,30 @@ describe('PDF of a worksheet', () => {
     expect(nodes.find((n) => n.role === 'Figure')?.alt).toBe(radar.charts[0]!.summary);
     expect(firstOutOfOrder(squeezed(pdfText(out), GUIDE), await expectedDrawn(radar))).toBeUndefined();
   }, 60_000);
+});
+
+describe('PDF of the group picture', () => {
+  it('draws the document with its own title and status line, the radar with its band as a figure, and the table', async () => {
+    const render = createRenderer(await pdfFonts());
+    const scheme = schemeFor('muscles-check')!;
+    const code = (today: number, needed: number, r: number) =>
+      decodeRatings(
+        encodeRatings(scheme, Object.fromEntries(scheme.prompts.flatMap((ids, s) => ids.map((id) => [id, s ? needed : today]))), () => r),
+      );
+    const stats = groupStats(scheme, [code(1, 4, 0.1), code(3, 5, 0.2)]);
+    const labels = ['Trust', 'Purpose', 'People', 'Coalitions', 'Reflection', 'Method', 'Resourcing'];
+    const doc = groupDocument(stats, labels, 'Seven muscles check', 'muscle');
+    const bytes = await render({ docs: [doc], workbook: false, date: DATE, guideName: GUIDE });
+    expect(pdfInfo(bytes)['Title']).toBe('The group picture: Seven muscles check');
+    const text = pdfText(bytes).replace(/\s+/g, ' ');
+    expect(text).toContain('Saved on 1 December 2026 · 2 people');
+    expect(text).toContain('Range: today');
+    expect(text).toContain('Trust 2 1 to 3 1 gave 1, 1 gave 3 4.5 4 to 5 1 gave 4, 1 gave 5');
+    expect(text).not.toContain(t.notAnswered);
+    const s = await pdfStructure(bytes);
+    const figure = s.pages.flatMap(allNodes).find((n) => n.role === 'Figure');
+    expect(figure?.alt).toBe(doc.charts[0]!.summary);
+  });
 });
 
 describe('PDF of the whole workbook', () => {

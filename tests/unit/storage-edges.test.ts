@@ -229,20 +229,22 @@ describe('reading the legacy key', () => {
 });
 
 describe('listing keys', () => {
-  it('lists worksheet ids sorted, without other guide keys, and quarantine keys sorted', () => {
+  it('lists worksheet ids sorted, without other guide keys, and quarantine keys (the run-sheet’s too) sorted', () => {
     const storage = new MemoryStorage();
     storage.setItem(KEYS.worksheet('trust-inventory'), '{}');
     storage.setItem(KEYS.theme, 'dark');
     storage.setItem(KEYS.legacyWorksheet('bad-news'), '{}');
     storage.setItem(KEYS.quarantine('trust-inventory', 20), 'b');
     storage.setItem(KEYS.quarantine('bad-news', 10), 'a');
+    storage.setItem(KEYS.runSheetQuarantine(30), 'c');
     storage.setItem('other-site', 'x');
     const { store } = setup(storage);
     expect(store.keys()).toEqual({
       worksheets: ['bad-news', 'trust-inventory'],
       quarantined: [
-        { key: KEYS.quarantine('bad-news', 10), id: 'bad-news', at: 10 },
-        { key: KEYS.quarantine('trust-inventory', 20), id: 'trust-inventory', at: 20 },
+        { key: KEYS.runSheetQuarantine(30), what: 'run-sheet', at: 30 },
+        { key: KEYS.quarantine('bad-news', 10), what: 'worksheet', id: 'bad-news', at: 10 },
+        { key: KEYS.quarantine('trust-inventory', 20), what: 'worksheet', id: 'trust-inventory', at: 20 },
       ],
     });
   });

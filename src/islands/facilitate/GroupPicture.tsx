@@ -16,7 +16,10 @@ import {
 } from '../../facilitate/codes';
 import { formatMedian, groupStats, type AxisStats } from '../../facilitate/stats';
 import { f } from '../../facilitate/strings';
+import { groupDocument, GROUP_PDF_ID } from '../../facilitate/group-document';
+import { downloadPdf } from '../../client/pdf-loader';
 import { radarPoint } from '../../worksheets/charts';
+import { PdfButton } from '../PdfButton';
 
 export interface GroupData {
   /** Axis labels per scheme letter, in the order of the code. */
@@ -159,7 +162,7 @@ function Picture({ list, data }: { list: Ratings[]; data: GroupData }) {
                     </span>
                     {', '}
                     <span data-range>
-                      {f.range} {st.min === null ? '–' : `${st.min} to ${st.max}`}
+                      {f.range} {st.min === null ? '–' : f.rangeText(st.min, st.max!)}
                     </span>
                     <br />
                     <Spread counts={st.counts} /> <span class="fac-spread-text">{f.spreadText(st.counts)}</span>
@@ -231,6 +234,19 @@ export function GroupPicture({ data, live = false }: { data: GroupData; live?: b
     a.click();
     a.remove();
     setTimeout(() => URL.revokeObjectURL(url), 1000);
+  };
+
+  /** The picture as a tagged PDF: the engine loads on this first click, never before. */
+  const makePdf = () => {
+    const scheme = list[0]!.scheme;
+    const labels = data.labels[scheme.letter] ?? scheme.prompts[0]!;
+    const doc = groupDocument(
+      groupStats(scheme, list),
+      labels,
+      data.names[scheme.letter] ?? scheme.worksheet,
+      f.units[scheme.worksheet] ?? 'item',
+    );
+    return downloadPdf([doc], { id: GROUP_PDF_ID });
   };
 
   return (
@@ -334,7 +350,9 @@ export function GroupPicture({ data, live = false }: { data: GroupData; live?: b
               }}
             >
               {f.clearCodes}
-            </button>
+            </button>{' '}
+            {/* Last in the row, so that its status ("Your PDF is ready: ...") pushes nothing aside. */}
+            <PdfButton label={f.downloadPicture} action="group-pdf" inline make={makePdf} />
           </div>
         </section>
       )}
