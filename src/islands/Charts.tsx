@@ -131,7 +131,13 @@ function Radar({
         ))}
         {rounds.map((round, k) => (
           <li key={round.id} data-round={round.id}>
-            <svg class={`chart__swatch chart__series chart__round ${ROUND_CLASS[k]}`} viewBox="0 0 32 12" width="32" height="12" focusable="false">
+            <svg
+              class={`chart__swatch chart__series chart__round ${ROUND_CLASS[k]}`}
+              viewBox="0 0 32 12"
+              width="32"
+              height="12"
+              focusable="false"
+            >
               <line x1="1" y1="6" x2="31" y2="6" />
               <rect x="13.5" y="3.5" width="5" height="5" />
             </svg>
@@ -157,7 +163,9 @@ function Radar({
                   rounds.map((round) =>
                     t.radarSeries(
                       round.label,
-                      axes.map((a, i) => `${a.label} ${round.values[i] == null ? t.notRated : t.valueOf(round.values[i]!, a.max)}`).join(', '),
+                      axes
+                        .map((a, i) => `${a.label} ${round.values[i] == null ? t.notRated : t.valueOf(round.values[i]!, a.max)}`)
+                        .join(', '),
                     ),
                   ),
                 )

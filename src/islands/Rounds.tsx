@@ -9,7 +9,16 @@ import type { Worksheet } from '../worksheets/schema';
 import type { DocTable } from '../worksheets/document';
 import { worksheetDocument } from '../worksheets/document';
 import { browserStorage } from '../worksheets/storage';
-import { cleanName, createRoundsStorage, createRoundsStore, hasRounds, roundDate, type Round, type RoundsState, type RoundsStore } from '../worksheets/rounds';
+import {
+  cleanName,
+  createRoundsStorage,
+  createRoundsStore,
+  hasRounds,
+  roundDate,
+  type Round,
+  type RoundsState,
+  type RoundsStore,
+} from '../worksheets/rounds';
 import { KEYS } from '../lib/storage-keys';
 import { rounds as words, t } from '../lib/strings';
 import { Announce, useFocusAfter } from './Prompts';

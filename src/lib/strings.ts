@@ -141,7 +141,8 @@ export const rounds = {
   deleted: (name: string) => `Deleted: ${name}.`,
   deleteCancelled: 'Nothing was deleted.',
   undone: (name: string) => `${name} is back.`,
-  quota: 'There is no room left in this browser’s storage, so the round was not stored. It stays on this page until you close it; free some space or export a backup.',
+  quota:
+    'There is no room left in this browser’s storage, so the round was not stored. It stays on this page until you close it; free some space or export a backup.',
   unavailable: 'This browser is not letting the guide store anything: rounds stay on this page only until you close it.',
   tooNew: 'Your rounds were saved by a newer version of the guide. Open the newest version to see them; this page will not change them.',
   quarantined: 'Your saved rounds could not be read. They were set aside unchanged (see the workbook page) and new rounds start afresh.',
@@ -155,7 +156,8 @@ export const rounds = {
   firstToNow: (first: string) => `${first} to now`,
   now: 'Now',
   radarSeries: (name: string) => name,
-  summary: (n: number) => `${n === 1 ? 'One saved round is' : `${n} saved rounds are`} drawn over the current ratings, each with its own line.`,
+  summary: (n: number) =>
+    `${n === 1 ? 'One saved round is' : `${n} saved rounds are`} drawn over the current ratings, each with its own line.`,
   quarantineLabel: (title: string) => `Rounds of ${title}`,
 } as const;
 

@@ -63,6 +63,11 @@ const ROUND_STYLE: { colour: string; dash: number[] }[] = [
 ];
 const SIZE = { h1: 20, h2: 15, h3: 11, body: 10.5, small: 9, table: 9, hint: 7.5, footer: 8 };
 
+/** A dash pattern of several lengths: pdfkit takes an array, though its types name only one length. */
+function dashPattern(doc: Doc, lengths: number[]): void {
+  (doc as unknown as { dash(lengths: number[]): Doc }).dash(lengths);
+}
+
 /** A renderer over the given fonts (TrueType bytes of Noto Sans regular and bold, subset at build time). */
 export function createRenderer(fonts: PdfFontBytes): RenderPdf {
   // Only to ask which characters the font has. Each PDF parses its own copies of the fonts: a parsed
@@ -610,7 +615,8 @@ class Writer {
       const style = ROUND_STYLE[k % ROUND_STYLE.length]!;
       const known = round.values.flatMap((v, i) => (v == null ? [] : [at(i, v)]));
       if (!known.length) return;
-      doc.lineWidth(1.2).strokeColor(style.colour).dash(style.dash);
+      doc.lineWidth(1.2).strokeColor(style.colour);
+      dashPattern(doc, style.dash);
       known.forEach(([x, y], i) => (i === 0 ? doc.moveTo(x, y) : doc.lineTo(x, y)));
       if (known.length > 2) doc.closePath();
       doc.stroke().undash();
@@ -676,7 +682,8 @@ class Writer {
     }
     c.rounds.forEach((round, k) => {
       const style = ROUND_STYLE[k % ROUND_STYLE.length]!;
-      doc.lineWidth(1.2).strokeColor(style.colour).dash(style.dash);
+      doc.lineWidth(1.2).strokeColor(style.colour);
+      dashPattern(doc, style.dash);
       doc
         .moveTo(lx, ly + 5)
         .lineTo(lx + 22, ly + 5)

@@ -77,7 +77,11 @@ export const ENVELOPE_MIGRATIONS: readonly ((b: Record<string, unknown>) => Reco
 ];
 
 /** The saved run-sheet, read without side effects: null when there is none or it cannot be read. */
-function readRunSheet(s: Storage | undefined): { sheet: RunSheet | null; raw: string | null; state: 'empty' | 'ok' | 'too-new' | 'unreadable' } {
+function readRunSheet(s: Storage | undefined): {
+  sheet: RunSheet | null;
+  raw: string | null;
+  state: 'empty' | 'ok' | 'too-new' | 'unreadable';
+} {
   let raw: string | null = null;
   try {
     raw = s ? s.getItem(KEYS.runSheet) : null;
@@ -339,7 +343,8 @@ function parseRounds(list: unknown, byId: Map<string, Worksheet>): BackupRounds[
   if (!Array.isArray(list)) return 'The rounds in this backup are not a list.';
   const out: BackupRounds[] = [];
   for (const [i, entry] of list.entries()) {
-    if (!isObj(entry) || typeof entry['worksheet'] !== 'string') return `Entry ${i + 1} of the rounds in the file does not name its worksheet.`;
+    if (!isObj(entry) || typeof entry['worksheet'] !== 'string')
+      return `Entry ${i + 1} of the rounds in the file does not name its worksheet.`;
     const ws = byId.get(entry['worksheet']);
     if (!ws || !hasRounds(ws))
       return `This backup has rounds for a worksheet this guide keeps no rounds for (“${entry['worksheet'].slice(0, 60)}”).`;
@@ -400,7 +405,13 @@ export function planImport(storage: WorksheetStorage, defs: readonly Worksheet[]
       what: 'rounds',
       title: roundWords.quarantineLabel(ws.title),
       change:
-        read.state === 'too-new' ? 'kept' : read.state === 'unreadable' || local.length ? (sameValue(local, b.rounds) ? 'unchanged' : 'replaced') : 'new',
+        read.state === 'too-new'
+          ? 'kept'
+          : read.state === 'unreadable' || local.length
+            ? sameValue(local, b.rounds)
+              ? 'unchanged'
+              : 'replaced'
+            : 'new',
       localNewer: false,
       fileUpdated: b.rounds[b.rounds.length - 1]?.saved ?? backup.exported,
     };
@@ -413,7 +424,13 @@ export function planImport(storage: WorksheetStorage, defs: readonly Worksheet[]
       what: 'run-sheet',
       title: w.runSheetTitle,
       change:
-        local.state === 'too-new' ? 'kept' : local.state === 'empty' ? 'new' : local.sheet && sameValue(local.sheet, backup.runSheet) ? 'unchanged' : 'replaced',
+        local.state === 'too-new'
+          ? 'kept'
+          : local.state === 'empty'
+            ? 'new'
+            : local.sheet && sameValue(local.sheet, backup.runSheet)
+              ? 'unchanged'
+              : 'replaced',
       localNewer: false,
       fileUpdated: backup.exported,
     });
@@ -463,7 +480,11 @@ export function applyImport(
     }
     if (c.what === 'run-sheet') {
       // Unreadable data under the run-sheet's key is set aside by its own storage first, as the builder does.
-      if (readRunSheet(s).state === 'unreadable') createRunSheetStorage(() => s, () => now.getTime()).load();
+      if (readRunSheet(s).state === 'unreadable')
+        createRunSheetStorage(
+          () => s,
+          () => now.getTime(),
+        ).load();
       writes.push([KEYS.runSheet, encodeRunSheet(backup.runSheet!, now.getTime())]);
       continue;
     }

@@ -7,7 +7,7 @@
  *   { format: 'psfg-rounds', version: 1, worksheet: 'muscles-check',
  *     rounds: [{ id, name, saved: '2026-12-01T10:00:00.000Z', values: { 'trust-today': 3 }, labels?: { ... } }] }
  *
- * What a round keeps (`roundAxes`): on a worksheet with a radar, the first line of the radar ("Today"), one
+ * What a round keeps (`roundAxes`), on the worksheets in `ROUND_WORKSHEETS`: on one with a radar, the first line of the radar ("Today"), one
  * value per spoke, keyed by that spoke's first prompt; on the trust inventory (ratings, no radar), every scale
  * question and the trust rating of each relationship in its table, keyed `<table>:<row>:<column>`, with the
  * relationship's name at the time kept in `labels`.
@@ -35,8 +35,8 @@ export const ROUNDS_VERSION = 1;
 export const SHOWN_ROUNDS = 5;
 export const MAX_ROUNDS = 200;
 export const MAX_NAME = 120;
-/** Worksheets without a radar whose ratings are kept as rounds. */
-export const RATED_WORKSHEETS: readonly string[] = ['trust-inventory'];
+/** The worksheets whose ratings are kept as rounds: three with a radar, and the trust inventory's ratings. */
+export const ROUND_WORKSHEETS: readonly string[] = ['muscles-check', 'gaps-scan', 'outcomes-manager', 'trust-inventory'];
 
 export interface Round {
   id: string;
@@ -80,7 +80,7 @@ export function roundsChart(ws: Worksheet) {
 
 /** True when the worksheet keeps rounds. */
 export function hasRounds(ws: Worksheet): boolean {
-  return !!roundsChart(ws) || RATED_WORKSHEETS.includes(ws.id);
+  return ROUND_WORKSHEETS.includes(ws.id);
 }
 
 interface AxisRule {
@@ -95,12 +95,13 @@ function axisRules(ws: Worksheet): { fixed: Map<string, AxisRule>; tables: Map<s
   const tables = new Map<string, { column: string; min: number; max: number; label: string }[]>();
   const prompts = ws.sections.flatMap((s) => s.prompts);
   const chart = roundsChart(ws);
+  if (!hasRounds(ws)) return { fixed, tables };
   if (chart) {
     for (const axis of chart.axes) {
       const p = prompts.find((x) => x.id === axis.prompts[0]);
       if (p?.kind === 'scale') fixed.set(p.id, { min: p.min, max: p.max, label: axis.label });
     }
-  } else if (RATED_WORKSHEETS.includes(ws.id)) {
+  } else {
     for (const p of prompts) {
       if (p.kind === 'scale') fixed.set(p.id, { min: p.min, max: p.max, label: p.label });
       if (p.kind === 'table') {
