@@ -257,32 +257,34 @@ export function RoundsPanel({ ws, store, state, answers }: { ws: Worksheet; stor
                     {r.name}
                   </span>
                   <span>{words.savedOn(roundDate(r))}</span>
-                  <button
-                    type="button"
-                    class="button"
-                    data-rounds="rename"
-                    aria-label={`${words.rename} ${r.name}`}
-                    onClick={() => {
-                      setDraft(r.name);
-                      setPending({ kind: 'rename', id: r.id });
-                      focus('[data-rounds="rename-input"]');
-                    }}
-                  >
-                    {words.rename}
-                  </button>
-                  <button
-                    type="button"
-                    class="button button--danger"
-                    data-rounds="delete"
-                    aria-label={`${words.delete} ${r.name}`}
-                    onClick={() => {
-                      setPending({ kind: 'delete', id: r.id });
-                      announce(words.deleteConfirm(r.name));
-                      focus('[data-rounds="delete-question"]');
-                    }}
-                  >
-                    {words.delete}
-                  </button>
+                  <span class="ws-rounds__actions">
+                    <button
+                      type="button"
+                      class="button"
+                      data-rounds="rename"
+                      aria-label={`${words.rename} ${r.name}`}
+                      onClick={() => {
+                        setDraft(r.name);
+                        setPending({ kind: 'rename', id: r.id });
+                        focus('[data-rounds="rename-input"]');
+                      }}
+                    >
+                      {words.rename}
+                    </button>
+                    <button
+                      type="button"
+                      class="button button--danger"
+                      data-rounds="delete"
+                      aria-label={`${words.delete} ${r.name}`}
+                      onClick={() => {
+                        setPending({ kind: 'delete', id: r.id });
+                        announce(words.deleteConfirm(r.name));
+                        focus('[data-rounds="delete-question"]');
+                      }}
+                    >
+                      {words.delete}
+                    </button>
+                  </span>
                 </>
               )}
             </li>
