@@ -140,8 +140,10 @@ export function RoundsPanel({ ws, store, state, answers }: { ws: Worksheet; stor
         </p>
       )}
       <form class="ws-rounds__form" onSubmit={onSave}>
-        <div>
-          <label for={`${ws.id}-round-name`}>{words.nameLabel}</label>
+        <div class="ws-field">
+          <label class="ws-label" for={`${ws.id}-round-name`}>
+            {words.nameLabel}
+          </label>
           <input
             id={`${ws.id}-round-name`}
             type="text"
@@ -193,8 +195,10 @@ export function RoundsPanel({ ws, store, state, answers }: { ws: Worksheet; stor
                     focus(`[data-round-name="${r.id}"]`);
                   }}
                 >
-                  <div>
-                    <label for={`${ws.id}-rename-${r.id}`}>{words.renameLabel(r.name)}</label>
+                  <div class="ws-field">
+                    <label class="ws-label" for={`${ws.id}-rename-${r.id}`}>
+                      {words.renameLabel(r.name)}
+                    </label>
                     <input
                       id={`${ws.id}-rename-${r.id}`}
                       type="text"
