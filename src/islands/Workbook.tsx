@@ -167,7 +167,7 @@ type ImportStep =
   | { step: 'idle' }
   | { step: 'error'; message: string }
   | { step: 'preview'; backup: Backup; plan: PlannedChange[]; migrated: boolean; fileName: string }
-  | { step: 'done'; count: number }
+  | { step: 'done'; count: number; rounds: number; runSheet: boolean }
   | { step: 'restored' };
 
 function Tools({ defs, guideVersion, fromDisk, storage, refresh }: WorkbookProps & { storage: WorksheetStorage; refresh: () => void }) {
@@ -232,7 +232,7 @@ function Tools({ defs, guideVersion, fromDisk, storage, refresh }: WorkbookProps
   function onConfirm(backup: Backup) {
     const result = applyImport(browserStorage, storage, defs, backup, new Date(), guideVersion);
     if (!result.ok) setImp({ step: 'error', message: result.error });
-    else setImp({ step: 'done', count: result.written.length });
+    else setImp({ step: 'done', count: result.written.length, rounds: result.rounds.length, runSheet: result.runSheet });
     bump();
   }
 
@@ -358,7 +358,7 @@ function Tools({ defs, guideVersion, fromDisk, storage, refresh }: WorkbookProps
           )}
           {imp.step === 'done' && (
             <p role="status" data-import-done>
-              {w.imported(imp.count)}
+              {w.imported(imp.count, imp.rounds, imp.runSheet)}
             </p>
           )}
           {imp.step === 'restored' && <p role="status">{w.restored}</p>}

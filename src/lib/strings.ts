@@ -212,8 +212,8 @@ export const w = {
   localNewer: (local: string, file: string) => `The answers here were changed more recently (${local}) than the file’s (${file}).`,
   safetyNote: 'Before anything is written, the answers in this browser are kept as a safety copy, which one click puts back.',
   confirmImport: 'Import these answers',
-  imported: (n: number) =>
-    `Imported: ${n} worksheet${n === 1 ? '' : 's'} changed. Open tabs of those worksheets now show the imported answers.`,
+  imported: (n: number, rounds = 0, runSheet = false) =>
+    `Imported: ${n} worksheet${n === 1 ? '' : 's'} changed${rounds ? `, and the saved rounds of ${rounds} worksheet${rounds === 1 ? '' : 's'}` : ''}${runSheet ? ', and the run-sheet' : ''}. Open tabs of those worksheets now show the imported answers.`,
   restore: 'Put back the answers from before the last import',
   restored: 'The answers from before the last import are back.',
   quarantineTitle: 'Data set aside as unreadable',

@@ -438,7 +438,8 @@ export function planImport(storage: WorksheetStorage, defs: readonly Worksheet[]
   return [...answers, ...rounds, ...sheet];
 }
 
-export type ImportResult = { ok: true; written: string[]; safetyKey: string } | { ok: false; error: string };
+export type ImportResult =
+  { ok: true; written: string[]; rounds: string[]; runSheet: boolean; safetyKey: string } | { ok: false; error: string };
 
 /**
  * Writes a validated backup: first a safety copy of what is on this device (answers, rounds, run-sheet; one
@@ -525,7 +526,13 @@ export function applyImport(
         : 'The browser refused to store the answers. Nothing was changed.',
     };
   }
-  return { ok: true, written: plan.filter((c) => c.what === 'answers').map((c) => c.id), safetyKey: KEYS.safetyCopy };
+  return {
+    ok: true,
+    written: plan.filter((c) => c.what === 'answers').map((c) => c.id),
+    rounds: plan.filter((c) => c.what === 'rounds').map((c) => c.id.slice('rounds:'.length)),
+    runSheet: plan.some((c) => c.what === 'run-sheet'),
+    safetyKey: KEYS.safetyCopy,
+  };
 }
 
 /** Removes every key of the guide, and nothing else on the origin. Returns how many keys were removed. */

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useSiteAndBrowser } from '../support/session.ts';
 import { siteDir } from '../support/site.ts';
+import { checkAxe } from '../gates/gates.ts';
 import { KEYS, openForm, optionInput, readRaw } from './helpers-worksheets.ts';
 
 const env = useSiteAndBrowser(siteDir());
@@ -77,6 +78,8 @@ describe('rounds on the muscles check', () => {
       ]);
       expect(await changes.locator('tbody tr', { hasText: 'Trust' }).locator('td').allInnerTexts()).toEqual(['+2', '+2']);
       expect(await changes.locator('tbody tr', { hasText: 'Coalitions' }).locator('td').allInnerTexts()).toEqual(['0', '0']);
+
+      expect(await checkAxe(page), 'the page with two rounds passes axe').toEqual([]);
 
       // Rename the first round: focus goes to its field, then back to the round, each step announced.
       const first = panel(page).locator('li[data-round]').first();

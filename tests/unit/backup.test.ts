@@ -137,7 +137,8 @@ describe('rounds and the run-sheet (version 2)', () => {
     const stored = [KEYS.rounds('muscles-check'), KEYS.rounds('trust-inventory')].map((k) => storage.getItem(k));
     deleteEverything(() => storage);
     expect(storage.keys()).toEqual(['another-app:settings']);
-    expect(importFile(storage, bytes(JSON.stringify(before))).ok).toBe(true);
+    const result = importFile(storage, bytes(JSON.stringify(before)));
+    expect(result).toMatchObject({ ok: true, rounds: ['muscles-check', 'trust-inventory'], runSheet: true });
     expect([KEYS.rounds('muscles-check'), KEYS.rounds('trust-inventory')].map((k) => storage.getItem(k))).toEqual(stored);
     expect(JSON.parse(storage.getItem(KEYS.runSheet)!).sheet).toEqual(SHEET);
     expect(exportBackup(store(storage), defs, NOW, '0.2.0')).toEqual(before);
