@@ -12,8 +12,15 @@ import {
   defaultRoundName,
   hasRounds,
   makeRound,
+  MAX_NAME,
+  MAX_ROUNDS,
+  changeText,
+  cleanName,
   mergeRounds,
+  newRoundId,
   roundAxes,
+  roundLabel,
+  sortRounds,
   type Round,
 } from '../../src/worksheets/rounds';
 import { worksheetDocument } from '../../src/worksheets/document';
@@ -65,6 +72,47 @@ describe('what a round keeps', () => {
       .map((w) => w.id)
       .sort();
     expect(ids).toEqual(['gaps-scan', 'muscles-check', 'outcomes-manager', 'trust-inventory']);
+  });
+});
+
+describe('small rules', () => {
+  it('gives each round a fresh id, orders rounds by date then id, and writes changes with a sign', () => {
+    const taken = [
+      round(`r${(100).toString(36)}`, '2026-11-01T12:00:00.000Z', {}),
+      round(`r${(101).toString(36)}`, '2026-11-01T12:00:00.000Z', {}),
+    ];
+    expect(newRoundId([], 100)).toBe('r2s');
+    expect(newRoundId(taken, 100)).toBe(`r${(102).toString(36)}`);
+    const x = round('b', '2026-11-01T12:00:00.000Z', {});
+    const y = round('a', '2026-11-01T12:00:00.000Z', {});
+    const z = round('c', '2026-10-01T12:00:00.000Z', {});
+    expect(sortRounds([x, y, z]).map((r) => r.id)).toEqual(['c', 'a', 'b']);
+    expect([changeText(1, 3), changeText(4, 2), changeText(2, 2), changeText(undefined, 2), changeText(2, undefined)]).toEqual([
+      '+2',
+      '−2',
+      '0',
+      '–',
+      '–',
+    ]);
+    expect(cleanName(`  a\n b ${'x'.repeat(200)}`)).toHaveLength(MAX_NAME);
+    expect(roundLabel(round('a', '2026-11-05T12:00:00.000Z', {}, 'Round of 5 November 2026'))).toBe('Round of 5 November 2026');
+    expect(roundLabel(round('a', '2026-11-05T12:00:00.000Z', {}, 'Spring'))).toBe('Spring (5 November 2026)');
+  });
+
+  it('reads at most MAX_ROUNDS rounds and gives a nameless round the name of its date', () => {
+    const many = Array.from({ length: MAX_ROUNDS + 3 }, (_, i) => round(`r${i}`, '2026-11-01T12:00:00.000Z', { 'trust-today': 1 }, ''));
+    const { record: r, dropped } = decodeRounds(record(many), muscles);
+    expect(r.rounds).toHaveLength(MAX_ROUNDS);
+    expect(dropped).toBe(3);
+    expect(r.rounds[0]!.name).toBe('Round of 1 November 2026');
+  });
+
+  it('refuses records that are not rounds of this worksheet', () => {
+    expect(() => decodeRounds('[]', muscles)).toThrow(/not a record of rounds/);
+    expect(() => decodeRounds(record([], { version: 0 }), muscles)).toThrow(/no valid version/);
+    expect(() => decodeRounds(record([], { version: '1' }), muscles)).toThrow(/no valid version/);
+    expect(() => decodeRounds(record([], { worksheet: 'gaps-scan' }), muscles)).toThrow(/belongs to worksheet "gaps-scan"/);
+    expect(() => decodeRounds(record([], { rounds: {} }), muscles)).toThrow(/not a list/);
   });
 });
 
