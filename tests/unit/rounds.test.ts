@@ -3,7 +3,7 @@
  * refused, a full quota, another tab's changes merged by id; and the document model's rounds blocks.
  */
 import { describe, expect, it } from 'vitest';
-import { KEYS, parseQuarantineKey, parseRoundsQuarantineKey } from '../../src/lib/storage-keys';
+import { KEYS, parseQuarantineKey, parseRoundsQuarantineKey, parseSetAsideKey } from '../../src/lib/storage-keys';
 import {
   ROUNDS_FORMAT,
   createRoundsStorage,
@@ -181,6 +181,8 @@ describe('reading stored rounds', () => {
     // The workbook's list of worksheets set aside does not mistake it for a worksheet.
     expect(parseQuarantineKey(first.quarantineKey!)).toBeUndefined();
     expect(parseRoundsQuarantineKey(first.quarantineKey!)).toEqual({ id: 'muscles-check', at: 5 });
+    // …but lists it, with its own label, among the data set aside.
+    expect(parseSetAsideKey(first.quarantineKey!)).toEqual({ what: 'rounds', id: 'muscles-check', at: 5 });
     // Once set aside, a save may replace it.
     expect(rs(s).save(muscles, [round('r1', '2026-11-01T12:00:00.000Z', { 'trust-today': 3 })])).toBe('saved');
   });
