@@ -28,6 +28,7 @@ export function groupDocument(stats: GroupStats, labels: readonly string[], name
     series: scheme.series.map((s) => f.pdfMedianOf(s)),
     axes: labels.map((label, a) => ({ label, min: 1, max: 5, values: stats.series.map((axes) => axes[a]?.median ?? null) })),
     gaps: [],
+    rounds: [],
     band: banded
       ? { label: f.pdfRangeOf(scheme.series[0]!), series: 0, low: first.map((a) => a.min!), high: first.map((a) => a.max!) }
       : undefined,

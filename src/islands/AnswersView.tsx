@@ -9,6 +9,8 @@ import { scaleText, type Display } from '../worksheets/kinds';
 import type { Worksheet } from '../worksheets/schema';
 import { t } from '../lib/strings';
 import { ChartView } from './Charts';
+import { DocTableView } from './Rounds';
+import type { Round } from '../worksheets/rounds';
 
 /** One answer in its display form. Switches on the display form, never on the prompt's kind. */
 export function DisplayView({ display: d }: { display: Display }) {
@@ -51,8 +53,18 @@ export function DisplayView({ display: d }: { display: Display }) {
   }
 }
 
-export function AnswersView({ ws, answers, earlier = [] }: { ws: Worksheet; answers: Answers; earlier?: EarlierAnswer[] }) {
-  const doc = worksheetDocument(ws, answers, { earlier });
+export function AnswersView({
+  ws,
+  answers,
+  earlier = [],
+  rounds = [],
+}: {
+  ws: Worksheet;
+  answers: Answers;
+  earlier?: EarlierAnswer[];
+  rounds?: readonly Round[];
+}) {
+  const doc = worksheetDocument(ws, answers, { earlier, rounds });
   return (
     <div class="ws-answers">
       {doc.sections.map((s) => (
@@ -67,8 +79,16 @@ export function AnswersView({ ws, answers, earlier = [] }: { ws: Worksheet; answ
         </section>
       ))}
       {ws.charts.map((c) => (
-        <ChartView ws={ws} chart={c} answers={answers} key={c.id} uid="print-" />
+        <ChartView ws={ws} chart={c} answers={answers} key={c.id} uid="print-" rounds={rounds} />
       ))}
+      {doc.rounds && (
+        <section class="ws-answers__section">
+          <h3>{doc.rounds.title}</h3>
+          {doc.rounds.note && <p>{doc.rounds.note}</p>}
+          {doc.rounds.values && <DocTableView table={doc.rounds.values} />}
+          <DocTableView table={doc.rounds.changes} />
+        </section>
+      )}
       {doc.earlier.length > 0 && (
         <section class="ws-answers__section">
           <h3>{t.earlierTitle}</h3>

@@ -4,9 +4,13 @@ import type { Answers } from '../worksheets/answers';
 import { mapData, quadrantOf, radarData, radarPoint, type QuadrantPlace } from '../worksheets/charts';
 import { WhereToStart } from './WhereToStart';
 import type { Chart, MapChart, RadarChart, Worksheet } from '../worksheets/schema';
+import { roundsChart, type Round } from '../worksheets/rounds';
+import { roundSeries } from '../worksheets/document';
 import { t } from '../lib/strings';
 
 const SERIES_CLASS = ['chart__series--a', 'chart__series--b', 'chart__series--c'];
+/** Saved rounds: each its own colour and its own dash (see worksheet.css), so they read in forced colours and print. */
+const ROUND_CLASS = ['chart__round--1', 'chart__round--2', 'chart__round--3', 'chart__round--4', 'chart__round--5'];
 
 /** Element ids of a chart; `uid` keeps them unique when a chart appears twice on a page. */
 const chartIds = (uid: string, chart: Chart) => ({
@@ -41,8 +45,23 @@ function ChartTitleAndPicture({
   );
 }
 
-function Radar({ ws, chart, answers, uid, blank }: { ws: Worksheet; chart: RadarChart; answers: Answers; uid: string; blank: boolean }) {
+function Radar({
+  ws,
+  chart,
+  answers,
+  uid,
+  blank,
+  saved,
+}: {
+  ws: Worksheet;
+  chart: RadarChart;
+  answers: Answers;
+  uid: string;
+  blank: boolean;
+  saved: readonly Round[];
+}) {
   const axes = radarData(ws, chart, answers);
+  const rounds = blank ? [] : roundSeries(chart, saved);
   // Wide enough that the longest spoke label fits inside the picture, also when printed on A4.
   const W = 600;
   const H = 380;
@@ -76,6 +95,17 @@ function Radar({ ws, chart, answers, uid, blank }: { ws: Worksheet; chart: Radar
             </g>
           );
         })}
+        {rounds.map((round, k) => {
+          const pts = round.values.map((v, i) => (v == null ? null : radarPoint(i, n, v, min, max, r, cx, cy)));
+          if (pts.every((p) => p === null)) return null;
+          const drawn = pts.map((p) => p ?? [cx, cy]);
+          return (
+            <g class={`chart__series chart__round ${ROUND_CLASS[k]}`} key={round.id} data-round={round.id}>
+              <polygon points={drawn.map((p) => p.join(',')).join(' ')} />
+              {pts.map((p, i) => (p ? <rect x={p[0] - 2.5} y={p[1] - 2.5} width="5" height="5" key={i} /> : null))}
+            </g>
+          );
+        })}
         {chart.series.map((name, s) => {
           const pts = axes.map((a, i) => (a.values[s] == null ? null : radarPoint(i, n, a.values[s]!, min, max, r, cx, cy)));
           if (pts.every((p) => p === null)) return null;
@@ -99,6 +129,21 @@ function Radar({ ws, chart, answers, uid, blank }: { ws: Worksheet; chart: Radar
             {name}
           </li>
         ))}
+        {rounds.map((round, k) => (
+          <li key={round.id} data-round={round.id}>
+            <svg
+              class={`chart__swatch chart__series chart__round ${ROUND_CLASS[k]}`}
+              viewBox="0 0 32 12"
+              width="32"
+              height="12"
+              focusable="false"
+            >
+              <line x1="1" y1="6" x2="31" y2="6" />
+              <rect x="13.5" y="3.5" width="5" height="5" />
+            </svg>
+            {round.label}
+          </li>
+        ))}
       </ul>
       <div id={chartIds(uid, chart).text} class="chart__text">
         {/* The description of the picture starts with the values in words (for screen readers: the table below shows them), or on the blank page, how to draw it. */}
@@ -114,6 +159,16 @@ function Radar({ ws, chart, answers, uid, blank }: { ws: Worksheet; chart: Radar
                       : axes.map((a) => `${a.label} ${a.values[s] == null ? t.notRated : t.valueOf(a.values[s]!, a.max)}`).join(', '),
                   ),
                 )
+                .concat(
+                  rounds.map((round) =>
+                    t.radarSeries(
+                      round.label,
+                      axes
+                        .map((a, i) => `${a.label} ${round.values[i] == null ? t.notRated : t.valueOf(round.values[i]!, a.max)}`)
+                        .join(', '),
+                    ),
+                  ),
+                )
                 .join(' ')}
         </p>
         <table class="chart__table">
@@ -126,14 +181,19 @@ function Radar({ ws, chart, answers, uid, blank }: { ws: Worksheet; chart: Radar
                   {s}
                 </th>
               ))}
+              {rounds.map((round) => (
+                <th scope="col" key={round.id} data-round={round.id}>
+                  {round.label}
+                </th>
+              ))}
             </tr>
           </thead>
           <tbody>
-            {axes.map((a) => (
+            {axes.map((a, ai) => (
               <tr key={a.label}>
                 <th scope="row">{a.label}</th>
-                {a.values.map((v, i) => (
-                  <td key={i}>{v == null ? '–' : `${v} of ${a.max}`}</td>
+                {[...a.values, ...rounds.map((round) => round.values[ai] ?? null)].map((v, i) => (
+                  <td key={i}>{v == null ? '–' : t.valueOf(v, a.max)}</td>
                 ))}
               </tr>
             ))}
@@ -234,15 +294,18 @@ export function ChartView({
   answers,
   uid = '',
   blank = false,
+  rounds = [],
 }: {
   ws: Worksheet;
   chart: Chart;
   answers: Answers;
   uid?: string;
   blank?: boolean;
+  /** Saved rounds, drawn over the radar the worksheet's rounds belong to. */
+  rounds?: readonly Round[];
 }) {
   return chart.kind === 'radar' ? (
-    <Radar ws={ws} chart={chart} answers={answers} uid={uid} blank={blank} />
+    <Radar ws={ws} chart={chart} answers={answers} uid={uid} blank={blank} saved={roundsChart(ws)?.id === chart.id ? rounds : []} />
   ) : (
     <MapView ws={ws} chart={chart} answers={answers} uid={uid} blank={blank} />
   );

@@ -29,6 +29,7 @@ import { exportReminder, markExported } from '../workbook/reminder';
 import { AnswersView } from './AnswersView';
 import { PdfButton } from './PdfButton';
 import { worksheetDocument } from '../worksheets/document';
+import { createRoundsStorage, type Round } from '../worksheets/rounds';
 import { downloadPdf, saveFile } from '../client/pdf-loader';
 
 export interface WorkbookProps {
@@ -84,6 +85,12 @@ function stateText(s: WorksheetState | undefined): string {
   return w.inProgress(s.answered, s.total);
 }
 
+/** The readable saved rounds of a worksheet (read without side effects). */
+function savedRounds(ws: Worksheet): Round[] {
+  const r = createRoundsStorage(browserStorage).read(ws);
+  return r.state === 'ok' ? r.rounds : [];
+}
+
 /** Prints the answers of one worksheet, or of all started ones, from the document model. */
 function printAnswers(defs: Worksheet[], storage: WorksheetStorage, ids: string[]): void {
   const area = document.querySelector<HTMLElement>('[data-workbook-print]');
@@ -100,7 +107,7 @@ function printAnswers(defs: Worksheet[], storage: WorksheetStorage, ids: string[
         <section class="workbook-print__sheet" key={ws.id}>
           <h2>{ws.title}</h2>
           <p>{t.printedOn(new Date().toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' }))}</p>
-          <AnswersView ws={ws} answers={record.answers} earlier={record.earlier} />
+          <AnswersView ws={ws} answers={record.answers} earlier={record.earlier} rounds={savedRounds(ws)} />
         </section>
       ))}
     </>,
@@ -116,7 +123,7 @@ function startedDocs(defs: Worksheet[], storage: WorksheetStorage, ids: string[]
     .flatMap((ws) => {
       const read = storage.read(ws).current;
       return read.state === 'ok' && Object.keys(read.record.answers).length
-        ? [worksheetDocument(ws, read.record.answers, { earlier: read.record.earlier })]
+        ? [worksheetDocument(ws, read.record.answers, { earlier: read.record.earlier, rounds: savedRounds(ws) })]
         : [];
     });
 }
@@ -160,7 +167,7 @@ type ImportStep =
   | { step: 'idle' }
   | { step: 'error'; message: string }
   | { step: 'preview'; backup: Backup; plan: PlannedChange[]; migrated: boolean; fileName: string }
-  | { step: 'done'; count: number }
+  | { step: 'done'; count: number; rounds: number; runSheet: boolean }
   | { step: 'restored' };
 
 function Tools({ defs, guideVersion, fromDisk, storage, refresh }: WorkbookProps & { storage: WorksheetStorage; refresh: () => void }) {
@@ -225,7 +232,7 @@ function Tools({ defs, guideVersion, fromDisk, storage, refresh }: WorkbookProps
   function onConfirm(backup: Backup) {
     const result = applyImport(browserStorage, storage, defs, backup, new Date(), guideVersion);
     if (!result.ok) setImp({ step: 'error', message: result.error });
-    else setImp({ step: 'done', count: result.written.length });
+    else setImp({ step: 'done', count: result.written.length, rounds: result.rounds.length, runSheet: result.runSheet });
     bump();
   }
 
@@ -328,7 +335,7 @@ function Tools({ defs, guideVersion, fromDisk, storage, refresh }: WorkbookProps
                       <tr key={c.id} data-change={c.change} data-local-newer={c.localNewer ? 'true' : undefined}>
                         <th scope="row">{c.title}</th>
                         <td>
-                          {w.change[c.change]}
+                          {(c.what === 'rounds' ? w.changeRounds : c.what === 'run-sheet' ? w.changeRunSheet : w.change)[c.change]}
                           {c.localNewer && (
                             <strong class="workbook-newer"> {w.localNewer(when(c.localUpdated), when(c.fileUpdated))}</strong>
                           )}
@@ -351,7 +358,7 @@ function Tools({ defs, guideVersion, fromDisk, storage, refresh }: WorkbookProps
           )}
           {imp.step === 'done' && (
             <p role="status" data-import-done>
-              {w.imported(imp.count)}
+              {w.imported(imp.count, imp.rounds, imp.runSheet)}
             </p>
           )}
           {imp.step === 'restored' && <p role="status">{w.restored}</p>}
@@ -372,14 +379,22 @@ function Tools({ defs, guideVersion, fromDisk, storage, refresh }: WorkbookProps
           <ul>
             {keys.quarantined.map((q) => (
               <li key={q.key} data-set-aside={q.what}>
-                {q.what === 'run-sheet' ? w.runSheetSetAside : (defs.find((d) => d.id === q.id)?.title ?? q.id)},{' '}
-                {when(new Date(q.at).toISOString())}{' '}
+                {q.what === 'run-sheet'
+                  ? w.runSheetSetAside
+                  : q.what === 'rounds'
+                    ? w.quarantineRounds(defs.find((d) => d.id === q.id)?.title ?? q.id)
+                    : (defs.find((d) => d.id === q.id)?.title ?? q.id)}
+                , {when(new Date(q.at).toISOString())}{' '}
                 <button
                   type="button"
                   class="button"
                   onClick={() => {
                     const raw = window.localStorage.getItem(q.key) ?? '';
-                    download(`field-guide-unreadable-${q.what === 'run-sheet' ? 'run-sheet' : q.id}-${q.at}.txt`, raw, 'text/plain');
+                    download(
+                      `field-guide-unreadable-${q.what === 'run-sheet' ? 'run-sheet' : q.what === 'rounds' ? `rounds-${q.id}` : q.id}-${q.at}.txt`,
+                      raw,
+                      'text/plain',
+                    );
                   }}
                 >
                   {w.downloadRaw}

@@ -15,6 +15,8 @@ import { PdfButton } from './PdfButton';
 import { AnswersView } from './AnswersView';
 import { worksheetDocument } from '../worksheets/document';
 import { downloadPdf } from '../client/pdf-loader';
+import { RoundsPanel, useRounds } from './Rounds';
+import type { Round } from '../worksheets/rounds';
 
 interface Props {
   ws: Worksheet;
@@ -156,15 +158,22 @@ function Earlier({ store }: { store: WorksheetStore }) {
   );
 }
 
-function Charts({ ws, store }: { ws: Worksheet; store: WorksheetStore }) {
+function Charts({ ws, store, rounds }: { ws: Worksheet; store: WorksheetStore; rounds: readonly Round[] }) {
   const answers = useStore(store.$answers);
   return (
     <>
       {ws.charts.map((c) => (
-        <ChartView ws={ws} chart={c} answers={answers} key={c.id} />
+        <ChartView ws={ws} chart={c} answers={answers} key={c.id} rounds={rounds} />
       ))}
     </>
   );
+}
+
+/** "Save this round" and the saved rounds, on worksheets that keep them. */
+function Rounds({ ws, store, rounds }: { ws: Worksheet; store: WorksheetStore; rounds: ReturnType<typeof useRounds> }) {
+  const answers = useStore(store.$answers);
+  if (!rounds.store || !rounds.state) return null;
+  return <RoundsPanel ws={ws} store={rounds.store} state={rounds.state} answers={answers} />;
 }
 
 /**
@@ -233,12 +242,12 @@ function Clear({ store }: { store: WorksheetStore }) {
 }
 
 /** "Download PDF": builds the document from the stored answers, loads the PDF engine on first use, saves the file. */
-function DownloadPdf({ ws, store }: { ws: Worksheet; store: WorksheetStore }) {
+function DownloadPdf({ ws, store, rounds }: { ws: Worksheet; store: WorksheetStore; rounds: readonly Round[] }) {
   return (
     <PdfButton
       label={t.downloadPdf}
       action="download-pdf"
-      make={() => downloadPdf([worksheetDocument(ws, store.$answers.get(), { earlier: store.$earlier.get() })], { id: ws.id })}
+      make={() => downloadPdf([worksheetDocument(ws, store.$answers.get(), { earlier: store.$earlier.get(), rounds })], { id: ws.id })}
     />
   );
 }
@@ -278,7 +287,7 @@ function useAnnouncer(): [(message: string) => void, preact.JSX.Element] {
   return [announce, region];
 }
 
-function PrintCopy({ ws, store }: { ws: Worksheet; store: WorksheetStore }) {
+function PrintCopy({ ws, store, rounds }: { ws: Worksheet; store: WorksheetStore; rounds: readonly Round[] }) {
   const answers = useStore(store.$answers);
   const earlier = useStore(store.$earlier);
   return (
@@ -289,7 +298,7 @@ function PrintCopy({ ws, store }: { ws: Worksheet; store: WorksheetStore }) {
       <p class="ws-print-copy__date">
         {t.printedOn(new Date().toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' }))}
       </p>
-      <AnswersView ws={ws} answers={answers} earlier={earlier} />
+      <AnswersView ws={ws} answers={answers} earlier={earlier} rounds={rounds} />
     </div>
   );
 }
@@ -326,6 +335,8 @@ export function WorksheetForm({ ws, store }: Props) {
 
 function ConnectedForm({ ws, store }: { ws: Worksheet; store: WorksheetStore }) {
   const [announce, region] = useAnnouncer();
+  const rounds = useRounds(ws);
+  const saved = rounds.state?.rounds ?? [];
   return (
     <Announce.Provider value={announce}>
       <div class="ws-form" data-ready="true">
@@ -342,17 +353,18 @@ function ConnectedForm({ ws, store }: { ws: Worksheet; store: WorksheetStore }) 
               ))}
             </section>
           ))}
-          <Charts ws={ws} store={store} />
+          <Charts ws={ws} store={store} rounds={saved} />
+          <Rounds ws={ws} store={store} rounds={rounds} />
           <Earlier store={store} />
           <div class="ws-actions">
             <button type="button" class="button button--primary" onClick={() => window.print()}>
               {t.print}
             </button>
-            <DownloadPdf ws={ws} store={store} />
+            <DownloadPdf ws={ws} store={store} rounds={saved} />
             <Clear store={store} />
           </div>
         </div>
-        <PrintCopy ws={ws} store={store} />
+        <PrintCopy ws={ws} store={store} rounds={saved} />
       </div>
     </Announce.Provider>
   );

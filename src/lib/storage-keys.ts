@@ -28,6 +28,11 @@ export const KEYS = {
   /** The facilitator's saved run-sheet (src/facilitate/run-sheet-storage.ts) and the worksheet page's view choice. */
   runSheet: `${PREFIX}:run-sheet`,
   facilitatorView: `${PREFIX}:facilitator-view`,
+  /** Dated rounds of a worksheet's ratings (src/worksheets/rounds.ts). */
+  rounds: (id: string) => `${PREFIX}:rounds:${id}`,
+  /** Unreadable rounds are copied here, apart from worksheet answers set aside. */
+  roundsQuarantine: (id: string, at: number) => `${PREFIX}:quarantine-rounds:${id}:${at}`,
+  roundsQuarantinePrefix: (id: string) => `${PREFIX}:quarantine-rounds:${id}:`,
 } as const;
 
 const WORKSHEET_KEY = /^psfg:ws:([a-z][a-z0-9-]*)$/;
@@ -36,6 +41,9 @@ const QUARANTINE_KEY = /^psfg:quarantine:([a-z][a-z0-9-]*):(\d+)$/;
 const RUN_SHEET_QUARANTINE_KEY = /^psfg:quarantine-run-sheet:(\d+)$/;
 /** The worksheet-shaped key the run-sheet used at first; never a worksheet's. */
 const OLD_RUN_SHEET_ID = 'run-sheet';
+
+const ROUNDS_KEY = /^psfg:rounds:([a-z][a-z0-9-]*)$/;
+const ROUNDS_QUARANTINE_KEY = /^psfg:quarantine-rounds:([a-z][a-z0-9-]*):(\d+)$/;
 
 export const isGuideKey = (key: string): boolean => key.startsWith(`${PREFIX}:`);
 /** The worksheet id of a current or legacy worksheet key, else undefined. */
@@ -48,13 +56,23 @@ export function parseQuarantineKey(key: string): { id: string; at: number } | un
   return m && m[1] !== OLD_RUN_SHEET_ID ? { id: m[1]!, at: Number(m[2]) } : undefined;
 }
 
-/** What a key of data set aside as unreadable held: a worksheet's answers or the run-sheet. */
-export type SetAside = { what: 'worksheet'; id: string; at: number } | { what: 'run-sheet'; at: number };
+/** What a key of data set aside as unreadable held: a worksheet's answers, a worksheet's rounds or the run-sheet. */
+export type SetAside =
+  { what: 'worksheet'; id: string; at: number } | { what: 'rounds'; id: string; at: number } | { what: 'run-sheet'; at: number };
 
 /** Any key of data set aside as unreadable, else undefined. */
 export function parseSetAsideKey(key: string): SetAside | undefined {
   const ws = parseQuarantineKey(key);
   if (ws) return { what: 'worksheet', ...ws };
+  const rounds = parseRoundsQuarantineKey(key);
+  if (rounds) return { what: 'rounds', ...rounds };
   const m = RUN_SHEET_QUARANTINE_KEY.exec(key) ?? (key.startsWith(quarantinePrefix(OLD_RUN_SHEET_ID)) ? QUARANTINE_KEY.exec(key) : null);
   return m ? { what: 'run-sheet', at: Number(m[m.length - 1]) } : undefined;
+}
+/** The worksheet id of a rounds key, else undefined. */
+export const roundsIdOfKey = (key: string): string | undefined => ROUNDS_KEY.exec(key)?.[1];
+/** The worksheet id and time of a key where unreadable rounds were set aside, else undefined. */
+export function parseRoundsQuarantineKey(key: string): { id: string; at: number } | undefined {
+  const m = ROUNDS_QUARANTINE_KEY.exec(key);
+  return m ? { id: m[1]!, at: Number(m[2]) } : undefined;
 }

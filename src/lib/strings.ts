@@ -114,6 +114,53 @@ export const docWords = {
   centre: 'At the centre',
 } as const;
 
+/** Words of rounds (src/worksheets/rounds.ts, islands/Rounds.tsx and the document model). */
+export const rounds = {
+  defaultName: (date: string) => `Round of ${date}`,
+  row: (n: number) => `Row ${n}`,
+  title: 'Your rounds: change over months',
+  intro:
+    'Save your ratings as a dated round, then come back in a few months, rate again and save another. The radar draws your rounds over each other and the table shows what moved.',
+  introTable:
+    'Save your ratings as a dated round, then come back in a few months, rate again and save another. The tables show what moved.',
+  save: 'Save this round',
+  nameLabel: 'Name of the round (optional)',
+  nothingRated: 'Rate at least one item first: a round keeps your ratings.',
+  saved: (name: string) => `Saved: ${name}.`,
+  none: 'No rounds saved yet.',
+  listTitle: 'Saved rounds',
+  savedOn: (date: string) => `saved ${date}`,
+  rename: 'Rename',
+  renameLabel: (name: string) => `New name for ${name}`,
+  renameSave: 'Save name',
+  renamed: (name: string) => `Renamed: ${name}.`,
+  renameCancelled: 'The name was not changed.',
+  delete: 'Delete',
+  deleteConfirm: (name: string) => `Delete ${name}? You can undo this straight afterwards.`,
+  deleteYes: 'Yes, delete it',
+  deleted: (name: string) => `Deleted: ${name}.`,
+  deleteCancelled: 'Nothing was deleted.',
+  undone: (name: string) => `${name} is back.`,
+  quota:
+    'There is no room left in this browser’s storage, so the round was not stored. It stays on this page until you close it; free some space or export a backup.',
+  unavailable: 'This browser is not letting the guide store anything: rounds stay on this page only until you close it.',
+  tooNew: 'Your rounds were saved by a newer version of the guide. Open the newest version to see them; this page will not change them.',
+  quarantined: 'Your saved rounds could not be read. They were set aside unchanged (see the workbook page) and new rounds start afresh.',
+  blocked: 'Your saved rounds could not be read and could not be set aside, so this page will not store rounds, to keep them as they are.',
+  dropped: (n: number) => `${n} saved value${n === 1 ? '' : 's'} could not be read and ${n === 1 ? 'was' : 'were'} left out.`,
+  hidden: (shown: number, total: number) => `The radar and the tables show your latest ${shown} rounds of ${total}.`,
+  valuesCaption: (title: string) => `${title}: your rating in each round`,
+  changesTitle: 'What changed between rounds',
+  changesCaption: 'The change in each rating, in points, between rounds and from the first round to now',
+  changeBetween: (a: string, b: string) => `${a} to ${b}`,
+  firstToNow: (first: string) => `${first} to now`,
+  now: 'Now',
+  radarSeries: (name: string) => name,
+  summary: (n: number) =>
+    `${n === 1 ? 'One saved round is' : `${n} saved rounds are`} drawn over the current ratings, each with its own line.`,
+  quarantineLabel: (title: string) => `Rounds of ${title}`,
+} as const;
+
 /** Words of the workbook page (src/islands/Workbook.tsx). */
 export const w = {
   notStarted: 'Not started',
@@ -146,12 +193,27 @@ export const w = {
     new: 'Added: nothing is saved for it here yet',
     replaced: 'Replaces the answers saved here',
     unchanged: 'Unchanged: the same answers are saved here',
+    kept: 'Kept: saved here by a newer version of the guide, which this one does not overwrite',
   },
+  changeRounds: {
+    new: 'Added: no rounds are saved for it here yet',
+    replaced: 'Replaces the rounds saved here',
+    unchanged: 'Unchanged: the same rounds are saved here',
+    kept: 'Kept: saved here by a newer version of the guide, which this one does not overwrite',
+  },
+  changeRunSheet: {
+    new: 'Added: no run-sheet is saved here yet',
+    replaced: 'Replaces the run-sheet saved here',
+    unchanged: 'Unchanged: the same run-sheet is saved here',
+    kept: 'Kept: saved here by a newer version of the guide, which this one does not overwrite',
+  },
+  runSheetTitle: 'Your run-sheet',
+  quarantineRounds: (title: string) => `Rounds of ${title}`,
   localNewer: (local: string, file: string) => `The answers here were changed more recently (${local}) than the file’s (${file}).`,
   safetyNote: 'Before anything is written, the answers in this browser are kept as a safety copy, which one click puts back.',
   confirmImport: 'Import these answers',
-  imported: (n: number) =>
-    `Imported: ${n} worksheet${n === 1 ? '' : 's'} changed. Open tabs of those worksheets now show the imported answers.`,
+  imported: (n: number, rounds = 0, runSheet = false) =>
+    `Imported: ${n} worksheet${n === 1 ? '' : 's'} changed${rounds ? `, and the saved rounds of ${rounds} worksheet${rounds === 1 ? '' : 's'}` : ''}${runSheet ? ', and the run-sheet' : ''}. Open tabs of those worksheets now show the imported answers.`,
   restore: 'Put back the answers from before the last import',
   restored: 'The answers from before the last import are back.',
   quarantineTitle: 'Data set aside as unreadable',

@@ -23,7 +23,7 @@ import { create } from 'fontkit';
 import type { DocChart, DocMap, DocRadar, DocTable, WorksheetDocument } from '../worksheets/document';
 import type { Display } from '../worksheets/kinds';
 import { scaleText } from '../worksheets/kinds';
-import { pdfWords, t } from '../lib/strings';
+import { pdfWords, rounds as roundWords, t } from '../lib/strings';
 import { columnWidths, drawable, longDate, PLACEHOLDER, splitToFit } from './text';
 
 export interface PdfInput {
@@ -53,7 +53,20 @@ const MUTED = '#555555';
 const RULE = '#8a949e';
 const HEAD_FILL = '#e8edf3';
 const SERIES = ['#1f5fae', '#b8430b', '#207a3c', '#7a3e9d'];
+/** Saved rounds: each its own colour and dash, as on screen (worksheet.css). */
+const ROUND_STYLE: { colour: string; dash: number[] }[] = [
+  { colour: '#6b4fa0', dash: [9, 3] },
+  { colour: '#7f5a00', dash: [2, 2.5] },
+  { colour: '#a3245c', dash: [8, 3, 2, 3] },
+  { colour: '#1f6d8c', dash: [13, 3, 3, 3, 3, 3] },
+  { colour: '#4a5550', dash: [4, 5] },
+];
 const SIZE = { h1: 20, h2: 15, h3: 11, body: 10.5, small: 9, table: 9, hint: 7.5, footer: 8 };
+
+/** A dash pattern of several lengths: pdfkit takes an array, though its types name only one length. */
+function dashPattern(doc: Doc, lengths: number[]): void {
+  (doc as unknown as { dash(lengths: number[]): Doc }).dash(lengths);
+}
 
 /** A renderer over the given fonts (TrueType bytes of Noto Sans regular and bold, subset at build time). */
 export function createRenderer(fonts: PdfFontBytes): RenderPdf {
@@ -315,6 +328,16 @@ class Writer {
       doc.y += 6;
     }
     for (const c of d.charts) this.chart(sect, c, 2 + offset);
+    if (d.rounds) {
+      const part = doc.struct('Sect');
+      sect.add(part);
+      this.heading(part, 2 + offset, d.rounds.title, SIZE.h2, 80);
+      if (d.rounds.note) this.text(part, 'P', d.rounds.note, { size: SIZE.small, color: MUTED, gap: 6 });
+      if (d.rounds.values) this.dataTable(part, d.rounds.values);
+      this.heading(part, 3 + offset, roundWords.changesTitle, SIZE.h3, 60);
+      this.dataTable(part, d.rounds.changes);
+      part.end();
+    }
     if (d.earlier.length) {
       const part = doc.struct('Sect');
       sect.add(part);
@@ -588,6 +611,17 @@ class Writer {
       doc.fill(SERIES[band.series % SERIES.length]!, 'even-odd');
       doc.restore();
     }
+    c.rounds.forEach((round, k) => {
+      const style = ROUND_STYLE[k % ROUND_STYLE.length]!;
+      const known = round.values.flatMap((v, i) => (v == null ? [] : [at(i, v)]));
+      if (!known.length) return;
+      doc.lineWidth(1.2).strokeColor(style.colour);
+      dashPattern(doc, style.dash);
+      known.forEach(([x, y], i) => (i === 0 ? doc.moveTo(x, y) : doc.lineTo(x, y)));
+      if (known.length > 2) doc.closePath();
+      doc.stroke().undash();
+      for (const [x, y] of known) doc.rect(x - 2, y - 2, 4, 4).fill(style.colour);
+    });
     c.series.forEach((_, s) => {
       const colour = SERIES[s % SERIES.length]!;
       const pts = c.axes.map((a, i) => (a.values[s] == null ? null : at(i, a.values[s]!)));
@@ -646,6 +680,23 @@ class Writer {
         .text(this.clean(c.band.label), lx + 28, ly, { width: 122 });
       ly = doc.y + 4;
     }
+    c.rounds.forEach((round, k) => {
+      const style = ROUND_STYLE[k % ROUND_STYLE.length]!;
+      doc.lineWidth(1.2).strokeColor(style.colour);
+      dashPattern(doc, style.dash);
+      doc
+        .moveTo(lx, ly + 5)
+        .lineTo(lx + 22, ly + 5)
+        .stroke()
+        .undash();
+      doc.rect(lx + 9, ly + 3, 4, 4).fill(style.colour);
+      doc
+        .font('Body')
+        .fontSize(SIZE.small)
+        .fillColor(INK)
+        .text(this.clean(round.label), lx + 28, ly, { width: 122 });
+      ly = doc.y + 4;
+    });
     if (c.empty)
       doc
         .font('Body')

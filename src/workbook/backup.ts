@@ -3,11 +3,14 @@
  * all or nothing. Framework-free; the workbook page (islands/Workbook.tsx) calls it. The format is
  * documented in docs/backup-format.md and docs/backup.schema.json (tests validate real exports against it).
  *
- *   { "format": "psfg-backup", "version": 1, "exported": "2026-12-01T10:00:00.000Z",
+ *   { "format": "psfg-backup", "version": 2, "exported": "2026-12-01T10:00:00.000Z",
  *     "guide": { "name": "Public Systems Field Guide", "version": "0.2.0" },
  *     "worksheets": [ { "id": "trust-inventory", "storageVersion": 2, "worksheetVersion": 1,
  *                       "updated": "...", "answers": { ... }, "earlier": [ { "id", "text" } ] } ],
- *     "rounds": [] }
+ *     "rounds": [ { "worksheet": "muscles-check", "rounds": [ { "id", "name", "saved", "values": { ... } } ] } ],
+ *     "runSheet": { ...the saved run-sheet... } or null }
+ *
+ * Version 1 had no saved rounds (an empty list) and no run-sheet; ENVELOPE_MIGRATIONS turns it into 2.
  *
  * Import reads nothing it does not know: every object is rebuilt from whitelisted keys; `__proto__`,
  * `constructor` and `prototype` keys anywhere refuse the file. A bad file gets a message naming the
@@ -27,9 +30,13 @@ import {
   type WorksheetStorage,
   isQuotaError,
 } from '../worksheets/storage';
+import { createRoundsStorage, cleanRounds, encodeRounds, hasRounds, type Round } from '../worksheets/rounds';
+import { decodeRunSheet, encodeRunSheet, createRunSheetStorage } from '../facilitate/run-sheet-storage';
+import { validateSheet, type RunSheet } from '../facilitate/run-sheet';
+import { rounds as roundWords, w } from '../lib/strings';
 
 export const BACKUP_FORMAT = 'psfg-backup';
-export const BACKUP_VERSION = 1;
+export const BACKUP_VERSION = 2;
 /** Larger files are refused before they are read: the browser's storage holds about 5 million characters. */
 export const MAX_BACKUP_BYTES = 5 * 1024 * 1024;
 /** Deeper nesting than any backup has is refused before parsing. */
@@ -50,14 +57,53 @@ export interface Backup {
   exported: string;
   guide: { name: string; version: string };
   worksheets: BackupWorksheet[];
-  /** Dated rounds of a worksheet's ratings (the reader's journey); empty until rounds exist. */
-  rounds: unknown[];
+  /** Dated rounds of a worksheet's ratings (worksheets/rounds.ts), per worksheet that has any. */
+  rounds: BackupRounds[];
+  /** The facilitator's saved run-sheet (facilitate/run-sheet.ts), or null. */
+  runSheet: RunSheet | null;
+}
+
+export interface BackupRounds {
+  worksheet: string;
+  rounds: Round[];
 }
 
 export const GUIDE_NAME = 'Public Systems Field Guide';
 
-/** Ordered migrations of the envelope: ENVELOPE_MIGRATIONS[n] turns version n+1 into n+2. None yet. */
-export const ENVELOPE_MIGRATIONS: readonly ((b: Record<string, unknown>) => Record<string, unknown>)[] = [];
+/** Ordered migrations of the envelope: ENVELOPE_MIGRATIONS[n] turns version n+1 into n+2. */
+export const ENVELOPE_MIGRATIONS: readonly ((b: Record<string, unknown>) => Record<string, unknown>)[] = [
+  // 1 -> 2: saved rounds and the run-sheet join the file. A version 1 file had neither.
+  (b) => ({ ...b, rounds: [], runSheet: null }),
+];
+
+/** The saved run-sheet, read without side effects: null when there is none or it cannot be read. */
+function readRunSheet(s: Storage | undefined): {
+  sheet: RunSheet | null;
+  raw: string | null;
+  state: 'empty' | 'ok' | 'too-new' | 'unreadable';
+} {
+  let raw: string | null = null;
+  try {
+    raw = s ? s.getItem(KEYS.runSheet) : null;
+  } catch {
+    return { sheet: null, raw: null, state: 'empty' };
+  }
+  if (raw === null) return { sheet: null, raw, state: 'empty' };
+  try {
+    const { sheet, tooNew } = decodeRunSheet(raw);
+    return tooNew ? { sheet: null, raw, state: 'too-new' } : { sheet, raw, state: 'ok' };
+  } catch {
+    return { sheet: null, raw, state: 'unreadable' };
+  }
+}
+
+function storageOf(storage: WorksheetStorage): Storage | undefined {
+  try {
+    return storage.getStorage();
+  } catch {
+    return undefined;
+  }
+}
 
 /** Everything the guide has stored, as a backup. Reads only. */
 export function exportBackup(storage: WorksheetStorage, defs: readonly Worksheet[], now: Date, guideVersion: string): Backup {
@@ -81,8 +127,20 @@ export function exportBackup(storage: WorksheetStorage, defs: readonly Worksheet
     exported: now.toISOString(),
     guide: { name: GUIDE_NAME, version: guideVersion },
     worksheets: worksheets.sort((a, b) => a.id.localeCompare(b.id)),
-    rounds: [],
+    rounds: exportRounds(storage, defs),
+    runSheet: readRunSheet(storageOf(storage)).sheet,
   };
+}
+
+function exportRounds(storage: WorksheetStorage, defs: readonly Worksheet[]): BackupRounds[] {
+  const rs = createRoundsStorage(storage.getStorage);
+  return defs
+    .filter(hasRounds)
+    .flatMap((ws) => {
+      const r = rs.read(ws);
+      return r.state === 'ok' && r.rounds.length ? [{ worksheet: ws.id, rounds: r.rounds }] : [];
+    })
+    .sort((a, b) => a.worksheet.localeCompare(b.worksheet));
 }
 
 export function backupFileName(now: Date): string {
@@ -197,9 +255,17 @@ export function validateBackup(data: unknown, defs: readonly Worksheet[]): Parse
     return fail('This backup does not say which guide made it.');
   const list = env['worksheets'];
   if (!Array.isArray(list)) return fail('This backup has no list of worksheets.');
-  const rounds = env['rounds'] ?? [];
-  if (!Array.isArray(rounds)) return fail('The rounds in this backup are not a list.');
   const byId = new Map<string, Worksheet>(defs.map((d) => [d.id, d]));
+  const rounds = parseRounds(env['rounds'], byId);
+  if (typeof rounds === 'string') return fail(rounds);
+  let runSheet: RunSheet | null = null;
+  if (env['runSheet'] !== null && env['runSheet'] !== undefined) {
+    try {
+      runSheet = validateSheet(env['runSheet']);
+    } catch (error) {
+      return fail(`The run-sheet in this backup cannot be read: ${error instanceof Error ? error.message : String(error)}.`);
+    }
+  } else if (env['runSheet'] === undefined) return fail('This backup does not say whether it holds a run-sheet.');
   const seen = new Set<string>();
   const worksheets: BackupWorksheet[] = [];
   let migrated = version < BACKUP_VERSION;
@@ -266,15 +332,43 @@ export function validateBackup(data: unknown, defs: readonly Worksheet[]): Parse
       exported: env['exported'] as string,
       guide: { name: guide['name'], version: guide['version'] },
       worksheets,
-      rounds: [],
+      rounds,
+      runSheet,
     },
   };
 }
 
-export type ChangeKind = 'new' | 'replaced' | 'unchanged';
+/** The rounds of a backup, checked strictly: a message when anything in them is not right. */
+function parseRounds(list: unknown, byId: Map<string, Worksheet>): BackupRounds[] | string {
+  if (!Array.isArray(list)) return 'The rounds in this backup are not a list.';
+  const out: BackupRounds[] = [];
+  for (const [i, entry] of list.entries()) {
+    if (!isObj(entry) || typeof entry['worksheet'] !== 'string')
+      return `Entry ${i + 1} of the rounds in the file does not name its worksheet.`;
+    const ws = byId.get(entry['worksheet']);
+    if (!ws || !hasRounds(ws))
+      return `This backup has rounds for a worksheet this guide keeps no rounds for (“${entry['worksheet'].slice(0, 60)}”).`;
+    if (out.some((r) => r.worksheet === ws.id)) return `This backup lists the rounds of “${ws.title}” twice.`;
+    let clean: { rounds: Round[]; dropped: number };
+    try {
+      clean = cleanRounds(ws, entry['rounds']);
+    } catch {
+      return `The rounds of “${ws.title}” are not a list.`;
+    }
+    if (clean.dropped || clean.rounds.length !== (entry['rounds'] as unknown[]).length)
+      return `The rounds of “${ws.title}” hold a round or a rating this guide cannot read (a rating out of range, a question the worksheet does not have, or a round without a date).`;
+    if (clean.rounds.length) out.push({ worksheet: ws.id, rounds: clean.rounds });
+  }
+  return out;
+}
+
+export type ChangeKind = 'new' | 'replaced' | 'unchanged' | 'kept';
 export interface PlannedChange {
+  /** The worksheet id; `rounds:<id>` for its rounds; `run-sheet` for the run-sheet. */
   id: string;
+  what: 'answers' | 'rounds' | 'run-sheet';
   title: string;
+  /** `kept`: what is saved here was written by a newer version of the guide and is not overwritten. */
   change: ChangeKind;
   /** The answers on this device were changed after the file's. */
   localNewer: boolean;
@@ -282,10 +376,10 @@ export interface PlannedChange {
   fileUpdated: string;
 }
 
-/** What an import would change, per worksheet in the file. Reads only. */
+/** What an import would change, per worksheet, per worksheet's rounds and for the run-sheet in the file. Reads only. */
 export function planImport(storage: WorksheetStorage, defs: readonly Worksheet[], backup: Backup): PlannedChange[] {
   const byId = new Map<string, Worksheet>(defs.map((d) => [d.id, d]));
-  return backup.worksheets.map((b) => {
+  const answers = backup.worksheets.map((b): PlannedChange => {
     const ws = byId.get(b.id)!;
     const read = storage.read(ws).current;
     const local = read.state === 'ok' ? read.record : undefined;
@@ -293,6 +387,7 @@ export function planImport(storage: WorksheetStorage, defs: readonly Worksheet[]
     const same = hasLocal && sameValue(local!.answers, b.answers) && sameValue(local!.earlier, b.earlier);
     return {
       id: b.id,
+      what: 'answers',
       title: ws.title,
       change: !hasLocal && read.state !== 'unreadable' ? 'new' : same ? 'unchanged' : 'replaced',
       localNewer: hasLocal && !same && local!.updated > b.updated,
@@ -300,14 +395,58 @@ export function planImport(storage: WorksheetStorage, defs: readonly Worksheet[]
       fileUpdated: b.updated,
     };
   });
+  const rs = createRoundsStorage(storage.getStorage);
+  const rounds = backup.rounds.map((b): PlannedChange => {
+    const ws = byId.get(b.worksheet)!;
+    const read = rs.read(ws);
+    const local = read.state === 'ok' ? read.rounds : [];
+    return {
+      id: `rounds:${ws.id}`,
+      what: 'rounds',
+      title: roundWords.quarantineLabel(ws.title),
+      change:
+        read.state === 'too-new'
+          ? 'kept'
+          : read.state === 'unreadable' || local.length
+            ? sameValue(local, b.rounds)
+              ? 'unchanged'
+              : 'replaced'
+            : 'new',
+      localNewer: false,
+      fileUpdated: b.rounds[b.rounds.length - 1]?.saved ?? backup.exported,
+    };
+  });
+  const sheet: PlannedChange[] = [];
+  if (backup.runSheet) {
+    const local = readRunSheet(storageOf(storage));
+    sheet.push({
+      id: 'run-sheet',
+      what: 'run-sheet',
+      title: w.runSheetTitle,
+      change:
+        local.state === 'too-new'
+          ? 'kept'
+          : local.state === 'empty'
+            ? 'new'
+            : local.sheet && sameValue(local.sheet, backup.runSheet)
+              ? 'unchanged'
+              : 'replaced',
+      localNewer: false,
+      fileUpdated: backup.exported,
+    });
+  }
+  return [...answers, ...rounds, ...sheet];
 }
 
-export type ImportResult = { ok: true; written: string[]; safetyKey: string } | { ok: false; error: string };
+export type ImportResult =
+  { ok: true; written: string[]; rounds: string[]; runSheet: boolean; safetyKey: string } | { ok: false; error: string };
 
 /**
- * Writes a validated backup: first a safety copy of the answers on this device (one click restores it),
- * then each worksheet. All or nothing: if any write fails (a full quota half way), every key touched is
- * put back exactly as it was, the safety copy included.
+ * Writes a validated backup: first a safety copy of what is on this device (answers, rounds, run-sheet; one
+ * click restores it), then each worksheet, each worksheet's rounds and the run-sheet. All or nothing: if any
+ * write fails (a full quota half way), every key touched is put back exactly as it was, the safety copy
+ * included. Unreadable rounds about to be replaced are first set aside, as part of the same writes.
+ * `written` lists the worksheets whose answers changed.
  */
 export function applyImport(
   getStorage: () => Storage,
@@ -323,11 +462,34 @@ export function applyImport(
   } catch {
     return { ok: false, error: 'This browser is not letting the guide store anything, so nothing was imported.' };
   }
-  const plan = planImport(storage, defs, backup).filter((c) => c.change !== 'unchanged');
+  const plan = planImport(storage, defs, backup).filter((c) => c.change !== 'unchanged' && c.change !== 'kept');
   const byId = new Map<string, Worksheet>(defs.map((d) => [d.id, d]));
   const writes: [string, string][] = [[KEYS.safetyCopy, JSON.stringify(exportBackup(storage, defs, now, guideVersion))]];
+  const rs = createRoundsStorage(() => s);
+  let at = now.getTime();
   for (const c of plan) {
-    const b = backup.worksheets.find((w) => w.id === c.id)!;
+    if (c.what === 'rounds') {
+      const b = backup.rounds.find((r) => `rounds:${r.worksheet}` === c.id)!;
+      const ws = byId.get(b.worksheet)!;
+      const local = rs.read(ws);
+      if (local.state === 'unreadable') {
+        while (s.getItem(KEYS.roundsQuarantine(ws.id, at)) !== null) at++;
+        writes.push([KEYS.roundsQuarantine(ws.id, at++), local.raw]);
+      }
+      writes.push([KEYS.rounds(ws.id), encodeRounds(ws, b.rounds)]);
+      continue;
+    }
+    if (c.what === 'run-sheet') {
+      // Unreadable data under the run-sheet's key is set aside by its own storage first, as the builder does.
+      if (readRunSheet(s).state === 'unreadable')
+        createRunSheetStorage(
+          () => s,
+          () => now.getTime(),
+        ).load();
+      writes.push([KEYS.runSheet, encodeRunSheet(backup.runSheet!, now.getTime())]);
+      continue;
+    }
+    const b = backup.worksheets.find((x) => x.id === c.id)!;
     const ws = byId.get(c.id)!;
     const current = storage.read(ws).current;
     const rev = current.state === 'ok' ? current.record.rev : 0;
@@ -364,7 +526,13 @@ export function applyImport(
         : 'The browser refused to store the answers. Nothing was changed.',
     };
   }
-  return { ok: true, written: plan.map((c) => c.id), safetyKey: KEYS.safetyCopy };
+  return {
+    ok: true,
+    written: plan.filter((c) => c.what === 'answers').map((c) => c.id),
+    rounds: plan.filter((c) => c.what === 'rounds').map((c) => c.id.slice('rounds:'.length)),
+    runSheet: plan.some((c) => c.what === 'run-sheet'),
+    safetyKey: KEYS.safetyCopy,
+  };
 }
 
 /** Removes every key of the guide, and nothing else on the origin. Returns how many keys were removed. */

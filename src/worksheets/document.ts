@@ -11,7 +11,8 @@ import { isAnswered, type Answers, type EarlierAnswer } from './answers';
 import { mapData, quadrantOf, radarData, widestGaps, type MapPoint, type QuadrantPlace, type RadarAxis } from './charts';
 import { blankAnswer, cleanAnswer, displayAnswer, type Blank, type Display } from './kinds';
 import type { MapChart, PromptKind, RadarChart, Worksheet } from './schema';
-import { docWords as words, t } from '../lib/strings';
+import { changeText, coveredAxes, hasRounds, roundLabel, roundsChart, shownRounds, sortRounds, type Round } from './rounds';
+import { docWords as words, rounds as roundWords, t } from '../lib/strings';
 
 export interface DocPrompt {
   id: string;
@@ -57,6 +58,26 @@ export interface DocRadar extends DocChartBase {
    * the ratings around their median). `series` is the line whose colour it takes.
    */
   band?: DocBand | undefined;
+  /** Saved rounds drawn over the series (the latest few), oldest first; values in axis order. */
+  rounds: DocRoundSeries[];
+}
+export interface DocRoundSeries {
+  id: string;
+  /** The round's name, with its date when the name does not say it. */
+  label: string;
+  values: (number | null)[];
+}
+/** A worksheet's saved rounds: what changed between them, and their values when no radar shows them. */
+export interface DocRounds {
+  title: string;
+  /** Said when the latest few rounds are shown of more. */
+  note?: string | undefined;
+  total: number;
+  /** The radar the rounds are drawn on, if any. */
+  chart?: string | undefined;
+  /** Each rating in each round, when no radar shows them. */
+  values?: DocTable | undefined;
+  changes: DocTable;
 }
 export interface DocBand {
   label: string;
@@ -96,10 +117,14 @@ export interface WorksheetDocument {
    */
   pdfTitle?: string | undefined;
   status?: string | undefined;
+  /** Saved rounds, when the worksheet keeps them and some are saved. */
+  rounds?: DocRounds | undefined;
 }
 
 export interface DocumentOptions {
   earlier?: EarlierAnswer[];
+  /** Saved rounds of the worksheet's ratings (worksheets/rounds.ts). */
+  rounds?: readonly Round[];
   /** Build the blank form (answers are ignored). */
   blank?: boolean;
 }
@@ -128,20 +153,65 @@ export function worksheetDocument(ws: Worksheet, answers: Answers, options: Docu
     const v = Object.prototype.hasOwnProperty.call(given, p.id) ? cleanAnswer(p, given[p.id]) : undefined;
     if (v !== undefined) clean[p.id] = v;
   }
+  const saved = blank || !hasRounds(ws) ? [] : sortRounds(options.rounds ?? []);
+  const overlay = roundsChart(ws)?.id;
   return {
     id: ws.id,
     title: ws.title,
     purpose: ws.purpose,
     blank,
     sections,
-    charts: ws.charts.map((c) => (c.kind === 'radar' ? radarBlock(ws, c, clean) : mapBlock(ws, c, clean))),
+    charts: ws.charts.map((c) => (c.kind === 'radar' ? radarBlock(ws, c, clean, c.id === overlay ? saved : []) : mapBlock(ws, c, clean))),
     earlier: blank ? [] : (options.earlier ?? []),
     progress: { answered, total },
+    rounds: saved.length ? roundsBlock(ws, clean, saved, overlay) : undefined,
   };
 }
 
-function radarBlock(ws: Worksheet, chart: RadarChart, answers: Answers): DocRadar {
+/** The change table of a worksheet's rounds (and their values when no radar draws them). */
+function roundsBlock(ws: Worksheet, answers: Answers, rounds: Round[], chart: string | undefined): DocRounds {
+  const { shown, hidden } = shownRounds(rounds);
+  const axes = coveredAxes(ws, answers, shown);
+  const first = rounds[0]!;
+  const pairs = shown.slice(1).map((r, i) => [shown[i]!, r] as const);
+  return {
+    title: roundWords.title,
+    note: hidden ? roundWords.hidden(shown.length, rounds.length) : undefined,
+    total: rounds.length,
+    chart,
+    values: chart
+      ? undefined
+      : {
+          caption: roundWords.valuesCaption(ws.title),
+          head: ['', ...shown.map(roundLabel), roundWords.now],
+          rows: axes.map((a) => ({
+            header: a.label,
+            cells: [...shown.map((r) => r.values[a.id]), a.value].map((v) => (v === undefined ? '–' : t.valueOf(v, a.max))),
+          })),
+        },
+    changes: {
+      caption: roundWords.changesCaption,
+      head: ['', ...pairs.map(([a, b]) => roundWords.changeBetween(roundLabel(a), roundLabel(b))), roundWords.firstToNow(roundLabel(first))],
+      rows: axes.map((a) => ({
+        header: a.label,
+        cells: [...pairs.map(([x, y]) => changeText(x.values[a.id], y.values[a.id])), changeText(first.values[a.id], a.value)],
+      })),
+    },
+  };
+}
+
+/** The rounds drawn over a radar: the latest few, oldest first, each with a value per spoke. */
+export function roundSeries(chart: RadarChart, saved: readonly Round[]): DocRoundSeries[] {
+  return shownRounds(saved).shown.map((r) => ({
+    id: r.id,
+    label: roundLabel(r),
+    values: chart.axes.map((a) => r.values[a.prompts[0] ?? ''] ?? null),
+  }));
+}
+
+function radarBlock(ws: Worksheet, chart: RadarChart, answers: Answers, saved: Round[]): DocRadar {
   const axes = radarData(ws, chart, answers);
+  const rounds = roundSeries(chart, saved);
   const empty = axes.every((a) => a.values.every((v) => v == null));
   const max = axes[0]?.max ?? 5;
   return {
@@ -151,14 +221,21 @@ function radarBlock(ws: Worksheet, chart: RadarChart, answers: Answers): DocRada
     series: chart.series,
     axes,
     gaps: widestGaps(axes),
+    rounds,
     empty,
-    summary: empty
-      ? words.radarEmpty(axes.map((a) => a.label))
-      : words.radar(axes.length, axes[0]?.min ?? 1, max, chart.series),
+    summary: [
+      empty ? words.radarEmpty(axes.map((a) => a.label)) : words.radar(axes.length, axes[0]?.min ?? 1, max, chart.series),
+      rounds.length ? roundWords.summary(rounds.length) : '',
+    ]
+      .filter(Boolean)
+      .join(' '),
     table: {
       caption: words.radarCaption(chart.title),
-      head: ['', ...chart.series],
-      rows: axes.map((a) => ({ header: a.label, cells: a.values.map((v) => (v == null ? '–' : t.valueOf(v, a.max))) })),
+      head: ['', ...chart.series, ...rounds.map((r) => r.label)],
+      rows: axes.map((a, i) => ({
+        header: a.label,
+        cells: [...a.values, ...rounds.map((r) => r.values[i] ?? null)].map((v) => (v == null ? '–' : t.valueOf(v, a.max))),
+      })),
     },
   };
 }

@@ -356,7 +356,7 @@ export function createWorksheetStorage(getStorage: StorageGetter = browserStorag
     }
   }
 
-  return { read, peek, list, keys, load, save, remove, quarantine, now };
+  return { read, peek, list, keys, load, save, remove, quarantine, now, getStorage };
 }
 export type WorksheetStorage = ReturnType<typeof createWorksheetStorage>;
 

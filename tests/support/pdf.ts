@@ -147,6 +147,15 @@ export function expectedTexts(doc: WorksheetDocument): string[] {
     out.push(c.title, c.table.caption);
     for (const r of c.table.rows) out.push(r.header, ...r.cells);
   }
+  if (doc.rounds) {
+    out.push(doc.rounds.title);
+    if (doc.rounds.note) out.push(doc.rounds.note);
+    for (const table of [doc.rounds.values, doc.rounds.changes]) {
+      if (!table) continue;
+      out.push(table.caption, ...table.head.filter(Boolean));
+      for (const r of table.rows) out.push(r.header, ...r.cells);
+    }
+  }
   for (const e of doc.earlier) out.push(e.id, e.text);
   return out;
 }

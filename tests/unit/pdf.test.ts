@@ -202,6 +202,42 @@ describe('PDF of a worksheet', () => {
     expect(nodes.find((n) => n.role === 'Figure')?.alt).toBe(radar.charts[0]!.summary);
     expect(firstOutOfOrder(squeezed(pdfText(out), GUIDE), await expectedDrawn(radar))).toBeUndefined();
   }, 60_000);
+
+  it('draws saved rounds over the radar, names them in the legend and the value table, and prints the change table', async () => {
+    const ex = loadExample('muscles-check.complete.json');
+    const rounds = [
+      {
+        id: 'r1',
+        name: 'Round of 1 September 2026',
+        saved: '2026-09-01T12:00:00.000Z',
+        values: { 'trust-today': 1, 'coalitions-today': 2 },
+      },
+      { id: 'r2', name: 'After the retreat', saved: '2026-10-01T12:00:00.000Z', values: { 'trust-today': 3, 'coalitions-today': 2 } },
+    ];
+    const doc = worksheetDocument(loadWorksheet('muscles-check'), ex.answers, { rounds });
+    const out = await render({ docs: [doc], workbook: false, date: DATE, guideName: GUIDE });
+    const text = squeezed(pdfText(out), GUIDE);
+    expect(firstOutOfOrder(text, await expectedDrawn(doc))).toBeUndefined();
+    // Legend, then the value table's header, then the change table, each naming both rounds.
+    expect(
+      firstOutOfOrder(text, [
+        'Lines',
+        'Roundof1September2026',
+        'Aftertheretreat(1October2026)',
+        ...doc.rounds!.changes.head.slice(1).map((h) => h.replace(/\s+/g, '')),
+      ]),
+    ).toBeUndefined();
+    const nodes = (await pdfStructure(out)).pages.flatMap(allNodes);
+    expect(nodes.find((n) => n.role === 'Figure')?.alt).toMatch(/2 saved rounds are drawn/);
+    const plain = await render({
+      docs: [worksheetDocument(loadWorksheet('muscles-check'), ex.answers)],
+      workbook: false,
+      date: DATE,
+      guideName: GUIDE,
+    });
+    const tables = async (b: Uint8Array) => (await pdfStructure(b)).pages.flatMap(allNodes).filter((n) => n.role === 'Table').length;
+    expect(await tables(out), 'one more table: what changed').toBe((await tables(plain)) + 1);
+  }, 60_000);
 });
 
 describe('PDF of the group picture', () => {
