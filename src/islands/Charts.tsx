@@ -6,7 +6,7 @@ import { WhereToStart } from './WhereToStart';
 import type { Chart, MapChart, RadarChart, Worksheet } from '../worksheets/schema';
 import { roundsChart, type Round } from '../worksheets/rounds';
 import { roundSeries } from '../worksheets/document';
-import { t } from '../lib/strings';
+import { docWords, t } from '../lib/strings';
 
 const SERIES_CLASS = ['chart__series--a', 'chart__series--b', 'chart__series--c'];
 /** Saved rounds: each its own colour and its own dash (see worksheet.css), so they read in forced colours and print. */
@@ -172,7 +172,7 @@ function Radar({
                 .join(' ')}
         </p>
         <table class="chart__table">
-          <caption class="visually-hidden">{chart.title}: the values drawn</caption>
+          <caption class="visually-hidden">{docWords.radarCaption(chart.title)}</caption>
           <thead>
             <tr>
               <th scope="col">{'\u00a0'}</th>
@@ -278,7 +278,7 @@ function MapView({ ws, chart, answers, uid, blank }: { ws: Worksheet; chart: Map
             ))}
           </ul>
         )}
-        {d.unplaced.length > 0 && <p>Not placed yet (both ratings needed): {d.unplaced.join(', ')}.</p>}
+        {d.unplaced.length > 0 && <p>{docWords.unplaced(d.unplaced)}</p>}
       </div>
     </figure>
   );

@@ -109,6 +109,7 @@ export const docWords = {
   map: (n: number, x: string, y: string, quadrants: boolean) =>
     `A map placing ${n} item${n === 1 ? '' : 's'} by ${x.toLowerCase()} (across) and ${y.toLowerCase()} (up)${quadrants ? ', in four quadrants' : ''}. The table gives every place.`,
   mapCaption: (title: string) => `${title}: where each item is placed`,
+  unplaced: (items: string[]) => `Not placed yet (both ratings needed): ${items.join(', ')}.`,
   quadrant: 'Quadrant',
   between: (a: string, b: string) => `Between ${a} and ${b}`,
   centre: 'At the centre',
