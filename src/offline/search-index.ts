@@ -41,7 +41,10 @@ export function pageRecord(html: string, url: string, id: number): IndexedPage |
 }
 
 /** A JSON text as a safe JS string literal (quotes, backslashes, line ends). */
-const literal = (json: string) => JSON.stringify(json).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+const literal = (json: string) =>
+  JSON.stringify(json)
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 
 /**
  * The classic script that holds the ready index: `window.__psfgSearchIndex = JSON.parse("...")`, the
