@@ -43,7 +43,8 @@ export function loadClientScript(name: string, ready: () => boolean, win: Window
     const script = doc.createElement('script');
     script.src = clientScriptHref(name, doc);
     script.async = true;
-    script.dataset['psfgScript'] = name;
+    // `data-psfg-pdf`, `data-psfg-facilitator`: marks what was injected (tests look for it).
+    script.setAttribute(`data-psfg-${name}`, '');
     const fail = (error: Error) => {
       // A later call may try again (for example once a flaky connection is back).
       loading.delete(name);
