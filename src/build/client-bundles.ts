@@ -11,6 +11,7 @@ import { build, type BuildOptions, type Plugin } from 'esbuild';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
+import { minify } from 'terser';
 import { pdfFonts } from './pdf-fonts';
 
 export const ENTRIES: Record<string, string> = {
@@ -66,16 +67,25 @@ export function options(entry: string): BuildOptions {
   };
 }
 
+/**
+ * A second pass over esbuild's output with terser (two compress passes, safe options only): about 7%
+ * less gzip on the worksheet bundle, which counts against the worksheet page's JavaScript budget.
+ * Not for the PDF engine, loaded on click, where it would only slow the build.
+ */
+async function squeeze(code: string): Promise<string> {
+  const out = await minify(code, { ecma: 2020, compress: { passes: 2 }, mangle: true, format: { comments: false } });
+  return out.code ?? code;
+}
+
 export async function bundle(name: string): Promise<string> {
   const entry = ENTRIES[name];
   if (!entry) throw new Error(`no client bundle named ${name}`);
   const base = options(entry);
+  if (name !== 'pdf') return squeeze((await build(base)).outputFiles?.[0]?.text ?? '');
   const result = await build(
-    name === 'pdf'
-      ? // pdfkit's browser module builds one URL from import.meta.url when it loads (for PDF/A, unused
-        // here); an IIFE has no import.meta, so it gets a stand-in instead of throwing.
-        { ...base, plugins: [pdfFontsPlugin()], define: { ...base.define, 'import.meta.url': '"file:///_client/pdf.js"' } }
-      : base,
+    // pdfkit's browser module builds one URL from import.meta.url when it loads (for PDF/A, unused
+    // here); an IIFE has no import.meta, so it gets a stand-in instead of throwing.
+    { ...base, plugins: [pdfFontsPlugin()], define: { ...base.define, 'import.meta.url': '"file:///_client/pdf.js"' } },
   );
   return result.outputFiles?.[0]?.text ?? '';
 }

@@ -1,4 +1,7 @@
-/** Entry of the worksheet pages' facilitator bundle: the view toggle, and "Share my ratings" where it applies. */
-import { mountWorksheetExtras, onReady } from '../islands/facilitate/mount';
+/**
+ * Entry of the worksheet pages' facilitator bundle, injected on the first click of "Share my ratings"
+ * (src/client/facilitator-loader.ts): defines `window.__psfgFacilitator`.
+ */
+import { openShare } from '../islands/facilitate/mount';
 
-onReady(() => mountWorksheetExtras());
+window.__psfgFacilitator = { openShare };

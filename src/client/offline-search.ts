@@ -1,17 +1,20 @@
 /**
  * Search in the copy that opens from disk, where Pagefind cannot run. Plugs into the search UI through
  * `window.__psfgSearch` (src/client/search/backend.ts). The index (written by src/offline/search-index.ts)
- * is a classic script loaded on the first search, so pages stay light.
+ * is a classic script, loaded and built once the page is idle after loading (or when the search box is
+ * focused, if that comes first), so the first query finds it ready and answers at once.
  */
 import type MiniSearch from 'minisearch';
 import type { SearchBackend, SearchResult } from './search/backend';
 import { siteBase } from '../lib/urls';
-import { loadSearch, runSearch, type IndexedPage } from '../offline/search-engine';
+import { loadSearchAsync, runSearch, type IndexedPage } from '../offline/search-engine';
 
 declare global {
   interface Window {
     /** The ready MiniSearch index, set by the copy's `_client/search-index.js`. */
     __psfgSearchIndex?: unknown;
+    /** Each page's text by id, for the excerpts, set by the same script. */
+    __psfgSearchText?: string[];
   }
 }
 
@@ -43,27 +46,48 @@ function loadIndex(): Promise<unknown> {
   });
 }
 
+interface Ready {
+  ms: MiniSearch<IndexedPage>;
+  texts: string[];
+}
+
 export function offlineBackend(): SearchBackend & { warm(): void } {
-  let ready: Promise<MiniSearch<IndexedPage>> | undefined;
-  const load = () => (ready ??= loadIndex().then(loadSearch));
+  let loading: Promise<Ready> | undefined;
+  let ready: Ready | undefined;
+  const load = () =>
+    (loading ??= loadIndex()
+      .then(loadSearchAsync)
+      .then((ms) => {
+        ready = { ms, texts: window.__psfgSearchText ?? [] };
+        return ready;
+      }));
   return {
-    /** Starts loading the index before the first query (the reader has focused the search box). */
+    /** Starts loading the index before the first query (the page is idle, or the reader focused the box). */
     warm() {
       load().catch(() => {
-        ready = undefined;
+        loading = undefined;
       });
     },
+    ready: () => ready !== undefined,
     async search(query, limit) {
-      const ms = await load();
+      const { ms, texts } = ready ?? (await load());
       return runSearch(ms, query)
         .slice(0, limit)
         .map((r): SearchResult => ({
           url: `${siteBase()}${String(r['url'])}`,
           title: String(r['title']),
-          excerpt: excerpt(String(r['text']), r.terms),
+          excerpt: excerpt(texts[Number(r.id)] ?? '', r.terms),
         }));
     },
   };
+}
+
+/** Runs `task` once the page has loaded and the browser is idle (a timer where requestIdleCallback is missing). */
+function whenIdle(task: () => void): void {
+  const idle = () =>
+    typeof window.requestIdleCallback === 'function' ? window.requestIdleCallback(task, { timeout: 2000 }) : setTimeout(task, 200);
+  if (document.readyState === 'complete') idle();
+  else window.addEventListener('load', idle, { once: true });
 }
 
 if (typeof window !== 'undefined') {
@@ -72,4 +96,5 @@ if (typeof window !== 'undefined') {
   document.addEventListener('focusin', (e) => {
     if (e.target instanceof HTMLInputElement && e.target.matches('[data-search-input]')) backend.warm();
   });
+  whenIdle(() => backend.warm());
 }

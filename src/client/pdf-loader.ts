@@ -10,6 +10,7 @@
  */
 import type { PdfEngine } from '../pdf/engine';
 import type { WorksheetDocument } from '../worksheets/document';
+import { clientScriptHref, loadClientScript } from './script-loader';
 
 export type { PdfEngine };
 
@@ -24,50 +25,18 @@ export interface DownloadOptions {
 
 export const GUIDE_NAME = 'Public Systems Field Guide';
 
-const BUNDLE = /(^|\/)_client\/[a-z-]+\.js(?=$|[?#])/;
-
 /** The address of `pdf.js`, beside the page's own client bundle (worksheet.js first, any other next). */
-export function pdfScriptUrl(doc: Document = document): string {
-  const scripts = Array.from(doc.querySelectorAll<HTMLScriptElement>('script[src]'));
-  const own =
-    scripts.find((s) => /(^|\/)_client\/worksheet\.js(?=$|[?#])/.test(s.getAttribute('src') ?? '')) ??
-    scripts.find((s) => BUNDLE.test(s.getAttribute('src') ?? ''));
-  if (own) {
-    // `.src` is the resolved address (http(s):// or file://), so the result is right under any base.
-    const url = new URL(own.src, doc.baseURI);
-    url.pathname = url.pathname.replace(/[^/]+\.js$/, 'pdf.js');
-    url.search = '';
-    url.hash = '';
-    return url.href;
+export const pdfScriptUrl = (doc: Document = document): string => clientScriptHref('pdf', doc);
+
+/** The engine, loading its script on the first call; later calls share the same load. */
+export async function loadPdfEngine(win: Window = window): Promise<PdfEngine> {
+  const engine = () => win.__psfgPdf;
+  try {
+    await loadClientScript('pdf', () => engine() !== undefined, win);
+  } catch {
+    throw new Error(`The PDF engine could not be loaded from ${pdfScriptUrl(win.document)}.`);
   }
-  return new URL('/_client/pdf.js', doc.baseURI).href;
-}
-
-let loading: Promise<PdfEngine> | undefined;
-
-/** The engine, loading its script on the first call; later calls share the same promise. */
-export function loadPdfEngine(win: Window = window): Promise<PdfEngine> {
-  if (win.__psfgPdf) return Promise.resolve(win.__psfgPdf);
-  loading ??= new Promise<PdfEngine>((resolve, reject) => {
-    const doc = win.document;
-    const script = doc.createElement('script');
-    script.src = pdfScriptUrl(doc);
-    script.async = true;
-    script.dataset['psfgPdf'] = '';
-    script.addEventListener('load', () => {
-      if (win.__psfgPdf) resolve(win.__psfgPdf);
-      else fail(new Error('The PDF engine loaded but did not start.'));
-    });
-    script.addEventListener('error', () => fail(new Error(`The PDF engine could not be loaded from ${script.src}.`)));
-    const fail = (error: Error) => {
-      // A later click may try again (for example once a flaky connection is back).
-      loading = undefined;
-      script.remove();
-      reject(error);
-    };
-    doc.head.append(script);
-  });
-  return loading;
+  return engine() as PdfEngine;
 }
 
 /** Hands the bytes to the browser as a download, through an object URL and a clicked `<a download>`. */

@@ -4,7 +4,9 @@
  * - marks the page `html.js`, so CSS shows the controls that need JavaScript from the start;
  * - copies the finder's filters from the address (?muscle=trust&time=30) to `data-finder-*`
  *   attributes, which the finder's CSS uses to hide rows before they are ever drawn;
- * - marks `html.returning` when answers are stored, so the home page keeps room for them.
+ * - marks `html.returning` when answers are stored, so the home page keeps room for them;
+ * - sets `data-worksheet-view` to the remembered view of worksheet pages (src/islands/facilitate/view-toggle.ts),
+ *   so CSS shows the right how-to from the first paint.
  */
 import { KEYS, worksheetIdOfKey } from '../lib/storage-keys';
 
@@ -23,6 +25,7 @@ try {
   const storage = window.localStorage;
   const theme = storage.getItem(KEYS.theme);
   if (theme === 'light' || theme === 'dark') root.dataset['theme'] = theme;
+  root.dataset['worksheetView'] = storage.getItem(KEYS.facilitatorView) === 'facilitator' ? 'facilitator' : 'self';
   for (let i = 0; i < storage.length; i++) {
     if (worksheetIdOfKey(storage.key(i) ?? '')) {
       root.classList.add('returning');

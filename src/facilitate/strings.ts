@@ -130,6 +130,7 @@ export const f = {
   copyFailed: 'Could not copy: select the code and copy it yourself.',
   download: 'Download as a file',
   noRatings: 'Rate at least one item first, then share.',
+  shareFailed: 'Sharing could not start: this page’s code for it did not load. Reload the page and try again.',
   sharedCount: (n: number, of: number) => `The code holds ${n} of ${of} ratings.`,
   // The facilitator view
   view: 'View',

@@ -287,7 +287,39 @@ function useAnnouncer(): [(message: string) => void, preact.JSX.Element] {
   return [announce, region];
 }
 
-function PrintCopy({ ws, store, rounds }: { ws: Worksheet; store: WorksheetStore; rounds: readonly Round[] }) {
+/**
+ * True once the page is idle after the form's first render, or as soon as printing starts: the print
+ * copy (hidden on screen) is then drawn, so it adds nothing to the work before the form can be used.
+ * A state change in `beforeprint` renders in a microtask, before the browser lays out the printed page.
+ */
+function useIdleOrPrint(): boolean {
+  const [on, setOn] = useState(false);
+  useEffect(() => {
+    if (on) return;
+    const win = window;
+    const show = () => setOn(true);
+    const idle = typeof win.requestIdleCallback === 'function';
+    const id = idle ? win.requestIdleCallback(show, { timeout: 1500 }) : win.setTimeout(show, 200);
+    const print = typeof win.matchMedia === 'function' ? win.matchMedia('print') : undefined;
+    win.addEventListener('beforeprint', show);
+    print?.addEventListener('change', show);
+    return () => {
+      if (idle) win.cancelIdleCallback(id);
+      else win.clearTimeout(id);
+      win.removeEventListener('beforeprint', show);
+      print?.removeEventListener('change', show);
+    };
+  }, [on]);
+  return on;
+}
+
+type PrintCopyProps = { ws: Worksheet; store: WorksheetStore; rounds: readonly Round[] };
+
+function PrintCopy(props: PrintCopyProps) {
+  return useIdleOrPrint() ? <PrintCopyNow {...props} /> : <div class="ws-print-copy" aria-hidden="true" />;
+}
+
+function PrintCopyNow({ ws, store, rounds }: PrintCopyProps) {
   const answers = useStore(store.$answers);
   const earlier = useStore(store.$earlier);
   return (

@@ -12,7 +12,7 @@ import { render } from 'preact';
 import { createWorksheetStore } from '../stores/worksheet';
 import type { Worksheet } from '../worksheets/schema';
 import { WorksheetForm } from './WorksheetForm';
-import { w } from '../lib/strings';
+import { remind } from '../lib/strings';
 import { browserStorage } from '../worksheets/storage';
 import { exportReminder } from '../workbook/reminder';
 
@@ -23,8 +23,8 @@ export function showExportReminder(doc: Document = document, now = Date.now()): 
   if (!el || !text) return;
   const r = exportReminder(browserStorage, now);
   text.textContent = r.lastExport
-    ? w.remindSince(new Date(r.lastExport).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' }))
-    : w.remindNever;
+    ? remind.since(new Date(r.lastExport).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' }))
+    : remind.never;
   el.hidden = !r.due;
 }
 

@@ -162,6 +162,11 @@ export const rounds = {
   quarantineLabel: (title: string) => `Rounds of ${title}`,
 } as const;
 
+/** The backup reminder on worksheet pages (src/islands/mount.tsx): kept apart so the form does not ship `w`. */
+const remindNever = 'You have answers that have never been backed up. Export a backup and keep the file somewhere safe.';
+const remindSince = (when: string) => `Your answers have changed since your last backup (${when}). Export a new one.`;
+export const remind = { never: remindNever, since: remindSince } as const;
+
 /** Words of the workbook page (src/islands/Workbook.tsx). */
 export const w = {
   notStarted: 'Not started',
@@ -239,8 +244,8 @@ export const w = {
   exportFirst: 'Export a backup first',
   deleteYes: 'Yes, delete everything',
   deleted: (n: number) => `Deleted: ${n} item${n === 1 ? '' : 's'} removed from this browser.`,
-  remindNever: 'You have answers that have never been backed up. Export a backup and keep the file somewhere safe.',
-  remindSince: (when: string) => `Your answers have changed since your last backup (${when}). Export a new one.`,
+  remindNever,
+  remindSince,
   remindLink: 'Back up on the workbook page',
 } as const;
 

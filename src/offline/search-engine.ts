@@ -16,7 +16,9 @@ export interface IndexedPage {
 
 export const ENGINE_OPTIONS: Options<IndexedPage> = {
   fields: ['title', 'headings', 'text'],
-  storeFields: ['url', 'title', 'text'],
+  // The page text for excerpts is not stored in the index (a smaller index loads faster): it ships
+  // beside it as a plain array by id (src/offline/search-index.ts), read only for the results shown.
+  storeFields: ['url', 'title'],
   searchOptions: { boost: { title: 4, headings: 2 }, prefix: true, fuzzy: 0.2, combineWith: 'AND' },
 };
 
@@ -29,6 +31,10 @@ export function makeSearch(pages: IndexedPage[]): MiniSearch<IndexedPage> {
 /** A ready index as written at build time (`MiniSearch#toJSON`), loaded without indexing again. */
 export const loadSearch = (serialised: unknown): MiniSearch<IndexedPage> =>
   MiniSearch.loadJS(serialised as Parameters<typeof MiniSearch.loadJS>[0], ENGINE_OPTIONS);
+
+/** The same, building the index in slices that give the page back every thousand terms (no long task). */
+export const loadSearchAsync = (serialised: unknown): Promise<MiniSearch<IndexedPage>> =>
+  MiniSearch.loadJSAsync(serialised as Parameters<typeof MiniSearch.loadJSAsync>[0], ENGINE_OPTIONS);
 
 /** Runs a query: every word must match (as Pagefind does); falls back to any word when none match all. */
 export function runSearch(ms: MiniSearch<IndexedPage>, query: string): SearchResult[] {

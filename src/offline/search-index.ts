@@ -40,14 +40,19 @@ export function pageRecord(html: string, url: string, id: number): IndexedPage |
   return { id, url, title, headings, text };
 }
 
+/** A JSON text as a safe JS string literal (quotes, backslashes, line ends). */
+const literal = (json: string) =>
+  JSON.stringify(json)
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+
 /**
  * The classic script that holds the ready index: `window.__psfgSearchIndex = JSON.parse("...")`, the
- * output of MiniSearch's toJSON (stored fields included), so the browser loads it without indexing.
+ * output of MiniSearch's toJSON (url and title stored), so the browser loads it without indexing; and
+ * `window.__psfgSearchText = JSON.parse("[...]")`, each page's text by id, for the excerpts.
  */
 export function indexScript(pages: IndexedPage[]): string {
-  const json = JSON.stringify(makeSearch(pages));
-  // JSON.stringify of the JSON text gives a safe JS string literal (quotes, backslashes, line ends).
-  return `window.__psfgSearchIndex=JSON.parse(${JSON.stringify(json)
-    .replace(/\u2028/g, '\\u2028')
-    .replace(/\u2029/g, '\\u2029')});\n`;
+  const texts: string[] = [];
+  for (const p of pages) texts[p.id] = p.text;
+  return `window.__psfgSearchIndex=JSON.parse(${literal(JSON.stringify(makeSearch(pages)))});\nwindow.__psfgSearchText=JSON.parse(${literal(JSON.stringify(texts))});\n`;
 }

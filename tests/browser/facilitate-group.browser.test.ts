@@ -307,6 +307,40 @@ describe('the facilitator view on worksheet pages', () => {
     });
   });
 
+  it('shows a remembered facilitator view again after a reload, without a click', async () => {
+    await env.withPage({}, async (page) => {
+      await openForm(page, env.site.url, 'three-horizons');
+      await page.locator('button[data-view="facilitator"]').click();
+      await page.reload();
+      await page.locator('[data-ready="true"]').waitFor({ state: 'attached' });
+      expect(await page.locator('button[data-view="facilitator"]').getAttribute('aria-pressed')).toBe('true');
+      expect(await page.locator('button[data-view="self"]').getAttribute('aria-pressed')).toBe('false');
+      expect(await page.locator('[data-facilitator-view]').isVisible()).toBe(true);
+      expect(await page.locator('[data-facilitator-view]').evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
+      expect(await page.locator('[data-self-guided]').first().isVisible()).toBe(false);
+      // Back to self-guided, and that is remembered too.
+      await page.locator('button[data-view="self"]').click();
+      await page.reload();
+      await page.locator('[data-ready="true"]').waitFor({ state: 'attached' });
+      expect(await page.locator('[data-self-guided]').first().isVisible()).toBe(true);
+      expect(await page.locator('[data-facilitator-view]').isVisible()).toBe(false);
+    });
+  });
+
+  it('loads the code of "Share my ratings" only on its first click', async () => {
+    await env.withPage({}, async (page) => {
+      const asked: string[] = [];
+      page.on('request', (r) => asked.push(new URL(r.url()).pathname));
+      await openForm(page, env.site.url, 'muscles-check');
+      await page.waitForLoadState('networkidle');
+      expect(asked.filter((p) => p.endsWith('/_client/facilitator.js'))).toEqual([]);
+      expect(await page.locator('[data-share-open]').isVisible()).toBe(true);
+      await page.locator('[data-share-open]').click();
+      await page.locator('[data-share-empty]').waitFor();
+      expect(asked.filter((p) => p.endsWith('/_client/facilitator.js'))).toHaveLength(1);
+    });
+  });
+
   it('shows both views without JavaScript, the facilitator view folded', async () => {
     await env.withPage({ javaScriptEnabled: false }, async (page) => {
       await page.goto(new URL('worksheets/three-horizons/', env.site.url).href);

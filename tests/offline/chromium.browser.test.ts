@@ -24,7 +24,13 @@ describe('the copy on disk in Chromium', () => {
   it('walks home, a muscle, a worksheet, the workbook and search, from file://', async () => {
     const { page, records, collect, close } = await newPage(browser);
     const failed: string[] = [];
-    page.on('requestfailed', (r) => failed.push(`${r.url()} ${r.failure()?.errorText ?? ''}`));
+    page.on('requestfailed', (r) => {
+      const error = r.failure()?.errorText ?? '';
+      // The search index is fetched ahead, when a page is idle (src/client/offline-search.ts): moving on to
+      // the next page cuts that fetch short, which is not a failure. The walk's search still needs it.
+      if (error === 'net::ERR_ABORTED' && r.url().endsWith('/_client/search-index.js')) return;
+      failed.push(`${r.url()} ${error}`);
+    });
     try {
       const d: Driver = {
         goto: async (url) => void (await page.goto(url)),

@@ -13,6 +13,11 @@ export interface SearchResult {
 
 export interface SearchBackend {
   search(query: string, limit: number): Promise<SearchResult[]>;
+  /**
+   * True when a query is answered at once (the disk copy's index, built in the page): the box then
+   * searches on every keystroke instead of waiting for typing to pause.
+   */
+  ready?(): boolean;
 }
 
 interface PagefindResultData {

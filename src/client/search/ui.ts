@@ -121,7 +121,8 @@ export function initSearch(): void {
   input.addEventListener('input', () => {
     dismissed = false;
     clearTimeout(timer);
-    timer = setTimeout(() => void run(), 120);
+    // A backend that answers at once searches as the reader types; others wait for a pause.
+    timer = setTimeout(() => void run(), backend.ready?.() ? 0 : 120);
   });
   form.addEventListener('submit', (e) => {
     e.preventDefault();

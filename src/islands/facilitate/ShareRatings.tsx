@@ -29,9 +29,10 @@ export function storedAnswers(worksheet: string, storage: () => Storage = () => 
 /** The time the form takes to save after typing stops (stores/worksheet.ts SAVE_DELAY_MS), plus a margin. */
 const AFTER_SAVE_MS = 700;
 
-export function ShareRatings({ scheme }: { scheme: Scheme }) {
-  const [open, setOpen] = useState(false);
-  const [answers, setAnswers] = useState<Record<string, unknown>>({});
+/** `initiallyOpen`: drawn after the reader clicked the page's own "Share my ratings" button (src/client/facilitator-loader.ts). */
+export function ShareRatings({ scheme, initiallyOpen = false }: { scheme: Scheme; initiallyOpen?: boolean }) {
+  const [open, setOpen] = useState(initiallyOpen);
+  const [answers, setAnswers] = useState<Record<string, unknown>>(() => (initiallyOpen ? storedAnswers(scheme.worksheet) : {}));
   const [copyState, setCopyState] = useState('');
   // One random tag per page: the code changes only when the ratings do.
   const seed = useRef([Math.random(), Math.random()]);
@@ -68,8 +69,8 @@ export function ShareRatings({ scheme }: { scheme: Scheme }) {
   };
 
   return (
-    <section class="fac-panel fac-share" aria-labelledby="fac-share-title" data-share>
-      <h2 id="fac-share-title">{f.share}</h2>
+    <section class="fac-panel fac-share" aria-labelledby={`fac-share-title-${scheme.worksheet}`} data-share>
+      <h2 id={`fac-share-title-${scheme.worksheet}`}>{f.share}</h2>
       <p>{f.shareIntro}</p>
       {!open ? (
         <button

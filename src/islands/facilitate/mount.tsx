@@ -5,8 +5,7 @@
  * Markup contracts:
  *   <div data-run-sheet-island><script type="application/json" data-run-sheet-data>{...}</script><div data-root>…</div></div>
  *   <div data-group-island><script type="application/json" data-group-data>{...}</script><div data-root>…</div></div>
- *   <div data-share-island data-worksheet="muscles-check"></div>
- *   <div data-view-toggle-island hidden></div>
+ *   <div data-share-island data-worksheet="muscles-check">…the panel's heading, text and button…</div>
  */
 import { render } from 'preact';
 import { schemeFor } from '../../facilitate/codes';
@@ -14,7 +13,6 @@ import { createRunSheetStore } from '../../facilitate/run-sheet-store';
 import { RunSheetBuilder, type BuilderData } from './RunSheetBuilder';
 import { GroupPicture, type GroupData } from './GroupPicture';
 import { ShareRatings } from './ShareRatings';
-import { ViewToggle } from './ViewToggle';
 
 function island<T>(el: HTMLElement, attr: string): { data: T; root: HTMLElement } | undefined {
   const json = el.querySelector(`script[${attr}]`)?.textContent;
@@ -50,21 +48,13 @@ export function mountGroup(doc: Document = document): number {
   return n;
 }
 
-export function mountWorksheetExtras(doc: Document = document): number {
-  let n = 0;
-  for (const el of doc.querySelectorAll<HTMLElement>('[data-share-island]')) {
-    const scheme = schemeFor(el.dataset['worksheet'] ?? '');
-    if (!scheme) continue;
-    render(<ShareRatings scheme={scheme} />, el);
-    el.hidden = false;
-    n++;
-  }
-  for (const el of doc.querySelectorAll<HTMLElement>('[data-view-toggle-island]')) {
-    render(<ViewToggle />, el);
-    el.hidden = false;
-    n++;
-  }
-  return n;
+/** Opens "Share my ratings" in its panel, in place of the panel's server-rendered button. */
+export function openShare(el: HTMLElement): void {
+  const scheme = schemeFor(el.dataset['worksheet'] ?? '');
+  if (!scheme) return;
+  el.replaceChildren();
+  render(<ShareRatings scheme={scheme} initiallyOpen />, el);
+  el.hidden = false;
 }
 
 export function onReady(run: () => void): void {
