@@ -122,6 +122,8 @@ export const f = {
     ' The table gives every value.',
   // Share my ratings
   share: 'Share my ratings',
+  /** The panel's name as a landmark: unique where several worksheets share a page (the disk copy's app.html). */
+  shareOf: (title: string) => `Share my ratings: ${title}`,
   shareIntro:
     'For a group session: a short code with your ratings only (no text, no name) to read out or paste into a chat, or a file with the same code. Nothing is sent anywhere by the guide.',
   yourCode: 'Your code',

@@ -157,3 +157,18 @@ describe('reading the answers', () => {
     expect(muscleAt(undefined)).toBeUndefined();
   });
 });
+
+describe('routing edge cases (each kills a mutant that survived the first full Stryker run)', () => {
+  it('lists no muscle from the check whose today or needed rating is missing', () => {
+    const r = startFromCheck(radarData(muscles, radar, { 'trust-needed': 5, 'reflection-today': 2 }));
+    expect(r.picks).toEqual([]);
+    expect(r.sharedFirst).toBe(0);
+  });
+
+  it('ranks in one tier when no keys are given, and says one item comes first', () => {
+    const r = rankInTiers(['a', 'b', 'c'], [], 2);
+    expect(r.picks).toEqual(['a', 'b', 'c']);
+    expect(r.sharedFirst).toBe(1);
+    expect(rankInTiers([], [], 2).sharedFirst).toBe(0);
+  });
+});

@@ -30,7 +30,16 @@ export function storedAnswers(worksheet: string, storage: () => Storage = () => 
 const AFTER_SAVE_MS = 700;
 
 /** `initiallyOpen`: drawn after the reader clicked the page's own "Share my ratings" button (src/client/facilitator-loader.ts). */
-export function ShareRatings({ scheme, initiallyOpen = false }: { scheme: Scheme; initiallyOpen?: boolean }) {
+/** `label` names the panel as a landmark (`f.shareOf(title)`), unique where several worksheets share a page. */
+export function ShareRatings({
+  scheme,
+  initiallyOpen = false,
+  label = f.share,
+}: {
+  scheme: Scheme;
+  initiallyOpen?: boolean;
+  label?: string | undefined;
+}) {
   const [open, setOpen] = useState(initiallyOpen);
   const [answers, setAnswers] = useState<Record<string, unknown>>(() => (initiallyOpen ? storedAnswers(scheme.worksheet) : {}));
   const [copyState, setCopyState] = useState('');
@@ -69,7 +78,7 @@ export function ShareRatings({ scheme, initiallyOpen = false }: { scheme: Scheme
   };
 
   return (
-    <section class="fac-panel fac-share" aria-labelledby={`fac-share-title-${scheme.worksheet}`} data-share>
+    <section class="fac-panel fac-share" aria-label={label} data-share>
       <h2 id={`fac-share-title-${scheme.worksheet}`}>{f.share}</h2>
       <p>{f.shareIntro}</p>
       {!open ? (

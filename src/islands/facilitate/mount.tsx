@@ -53,7 +53,7 @@ export function openShare(el: HTMLElement): void {
   const scheme = schemeFor(el.dataset['worksheet'] ?? '');
   if (!scheme) return;
   el.replaceChildren();
-  render(<ShareRatings scheme={scheme} initiallyOpen />, el);
+  render(<ShareRatings scheme={scheme} initiallyOpen label={el.dataset['label']} />, el);
   el.hidden = false;
 }
 
