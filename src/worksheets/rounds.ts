@@ -24,7 +24,7 @@
  *   tab and not yet stored is never lost.
  */
 import { KEYS } from '../lib/storage-keys';
-import { isQuotaError, TooNewError, UnreadableError, type StorageGetter } from './storage';
+import { isQuotaError, setAside, TooNewError, UnreadableError, type StorageGetter } from './storage';
 import type { Answers, TableRow } from './answers';
 import type { Worksheet } from './schema';
 import { rounds as words } from '../lib/strings';
@@ -325,22 +325,9 @@ export function createRoundsStorage(getStorage: StorageGetter, now: () => number
   /** Copies unreadable data aside once (an identical copy already set aside is reused). */
   function quarantine(id: string, raw: string): string | undefined {
     const s = storage();
-    if (!s) return undefined;
-    try {
-      const prefix = KEYS.roundsQuarantinePrefix(id);
-      for (let i = 0; i < s.length; i++) {
-        const key = s.key(i);
-        if (key?.startsWith(prefix) && s.getItem(key) === raw) return key;
-      }
-      let at = now();
-      while (s.getItem(KEYS.roundsQuarantine(id, at)) !== null) at++;
-      const key = KEYS.roundsQuarantine(id, at);
-      s.setItem(key, raw);
-      return key;
-    } catch {
-      return undefined;
-    }
+    return s ? setAside(s, KEYS.roundsQuarantinePrefix(id), (at) => KEYS.roundsQuarantine(id, at), raw, now()) : undefined;
   }
+
 
   /** `read` plus the one side effect: unreadable data is set aside. */
   function load(ws: Worksheet): { status: RoundsLoadStatus; rounds: Round[]; dropped: number; quarantineKey?: string; detail?: string } {

@@ -103,6 +103,26 @@ export type StorageGetter = () => Storage;
 export type SetAsideKey = { key: string } & SetAside;
 export const browserStorage: StorageGetter = () => window.localStorage;
 
+/**
+ * Copies unreadable data aside once, for every store that keeps data under the guide's prefix: an identical
+ * copy already under `prefix` is reused; otherwise it goes to `keyAt(time)`, moving past any time already
+ * taken, so no earlier copy is overwritten. Returns the key, or undefined when it could not be copied.
+ */
+export function setAside(s: Storage, prefix: string, keyAt: (at: number) => string, raw: string, at: number): string | undefined {
+  try {
+    for (let i = 0; i < s.length; i++) {
+      const key = s.key(i);
+      if (key?.startsWith(prefix) && s.getItem(key) === raw) return key;
+    }
+    while (s.getItem(keyAt(at)) !== null) at++;
+    const key = keyAt(at);
+    s.setItem(key, raw);
+    return key;
+  } catch {
+    return undefined;
+  }
+}
+
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export function emptyRecord(ws: Worksheet): StoredRecord {
@@ -296,22 +316,9 @@ export function createWorksheetStorage(getStorage: StorageGetter = browserStorag
    */
   function quarantine(id: string, raw: string): string | undefined {
     const s = storage();
-    if (!s) return undefined;
-    try {
-      const prefix = quarantinePrefix(id);
-      for (let i = 0; i < s.length; i++) {
-        const key = s.key(i);
-        if (key?.startsWith(prefix) && s.getItem(key) === raw) return key;
-      }
-      let at = now();
-      while (s.getItem(KEYS.quarantine(id, at)) !== null) at++;
-      const key = KEYS.quarantine(id, at);
-      s.setItem(key, raw);
-      return key;
-    } catch {
-      return undefined;
-    }
+    return s ? setAside(s, quarantinePrefix(id), (at) => KEYS.quarantine(id, at), raw, now()) : undefined;
   }
+
 
   function load(ws: Worksheet): LoadResult {
     const empty = emptyRecord(ws);
