@@ -48,7 +48,8 @@ function stryker(name, over, env = {}) {
 }
 
 const read = (file) => JSON.parse(readFileSync(file, 'utf8'));
-const keyOf = (m) => `${m.location.start.line}:${m.location.start.column}-${m.location.end.line}:${m.location.end.column} ${m.mutatorName} ${m.replacement ?? ''}`;
+const keyOf = (m) =>
+  `${m.location.start.line}:${m.location.start.column}-${m.location.end.line}:${m.location.end.column} ${m.mutatorName} ${m.replacement ?? ''}`;
 const isStatic = (m) => m.status === 'Ignored' && /static/i.test(m.statusReason ?? '');
 
 mkdirSync('reports/mutation', { recursive: true });
@@ -72,7 +73,11 @@ for (const [file, entry] of Object.entries(report.files)) {
     console.error(`mutation: no tests listed for the static mutants of ${file} (scripts/mutation.mjs, TESTS)`);
     process.exit(1);
   }
-  const lines = [...new Set(left.flatMap((m) => Array.from({ length: m.location.end.line - m.location.start.line + 1 }, (_, i) => m.location.start.line + i)))].sort((a, b) => a - b);
+  const lines = [
+    ...new Set(
+      left.flatMap((m) => Array.from({ length: m.location.end.line - m.location.start.line + 1 }, (_, i) => m.location.start.line + i)),
+    ),
+  ].sort((a, b) => a - b);
   const ranges = [];
   for (const n of lines) {
     const last = ranges.at(-1);
@@ -130,9 +135,13 @@ const score = (c) => {
 };
 const pad = (s, n) => String(s).padStart(n);
 console.log('\nMutation score, both passes (static mutants included)');
-console.log(`${'file'.padEnd(34)}${pad('score', 8)}${pad('killed', 8)}${pad('timeout', 8)}${pad('survived', 9)}${pad('no cov', 8)}${pad('ignored', 8)}`);
+console.log(
+  `${'file'.padEnd(34)}${pad('score', 8)}${pad('killed', 8)}${pad('timeout', 8)}${pad('survived', 9)}${pad('no cov', 8)}${pad('ignored', 8)}`,
+);
 for (const [file, c] of [...rows, ['all files', all]]) {
-  console.log(`${file.padEnd(34)}${pad(score(c).toFixed(2), 8)}${pad(c.killed, 8)}${pad(c.timeout, 8)}${pad(c.survived, 9)}${pad(c.noCoverage, 8)}${pad(c.ignored, 8)}`);
+  console.log(
+    `${file.padEnd(34)}${pad(score(c).toFixed(2), 8)}${pad(c.killed, 8)}${pad(c.timeout, 8)}${pad(c.survived, 9)}${pad(c.noCoverage, 8)}${pad(c.ignored, 8)}`,
+  );
 }
 const total = score(all);
 console.log(`\nmutation score ${total.toFixed(2)}% (break at ${BREAK}%)${all.ignored ? `; ${all.ignored} mutants still ignored` : ''}`);

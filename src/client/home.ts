@@ -4,7 +4,7 @@
  * check (routing.ts). A first-time reader keeps the box the HTML holds: the ten-minute check.
  * Plain DOM code, no framework; it only reads storage (local-progress.ts), never writes.
  */
-import { home, start } from '../lib/strings';
+import { home, longDate, start } from '../lib/strings';
 import { href, worksheetUrl } from '../lib/urls';
 import { radarData } from '../worksheets/charts';
 import { muscleAt, startFromCheck, worksheetsFor } from '../worksheets/routing';
@@ -29,7 +29,7 @@ function el<K extends keyof HTMLElementTagNameMap>(
 function when(iso: string): string {
   const d = new Date(iso);
   if (!iso || Number.isNaN(d.getTime())) return '';
-  return d.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
+  return longDate(d);
 }
 
 export function initHome(): void {

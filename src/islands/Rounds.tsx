@@ -13,6 +13,7 @@ import {
   cleanName,
   createRoundsStorage,
   createRoundsStore,
+  defaultRoundName,
   hasRounds,
   roundDate,
   type Round,
@@ -149,7 +150,7 @@ export function RoundsPanel({ ws, store, state, answers }: { ws: Worksheet; stor
             type="text"
             maxLength={120}
             value={name}
-            placeholder={words.defaultName(new Date().toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' }))}
+            placeholder={defaultRoundName(new Date())}
             onInput={(e) => setName(e.currentTarget.value)}
           />
         </div>

@@ -10,7 +10,7 @@
 import { render } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { KEYS } from '../lib/storage-keys';
-import { t, w } from '../lib/strings';
+import { longDate, t, w } from '../lib/strings';
 import { progress } from '../worksheets/answers';
 import type { Worksheet } from '../worksheets/schema';
 import { browserStorage, createWorksheetStorage, type WorksheetStorage } from '../worksheets/storage';
@@ -106,7 +106,7 @@ function printAnswers(defs: Worksheet[], storage: WorksheetStorage, ids: string[
       {items.map(({ ws, record }) => (
         <section class="workbook-print__sheet" key={ws.id}>
           <h2>{ws.title}</h2>
-          <p>{t.printedOn(new Date().toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' }))}</p>
+          <p>{t.printedOn(longDate(new Date()))}</p>
           <AnswersView ws={ws} answers={record.answers} earlier={record.earlier} rounds={savedRounds(ws)} />
         </section>
       ))}

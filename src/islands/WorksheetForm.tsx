@@ -3,12 +3,14 @@
  * needs JavaScript), then mounted in the browser with a store by islands/mount.tsx.
  */
 import { useStore } from '@nanostores/preact';
-import { useCallback, useContext, useEffect, useRef, useState } from 'preact/hooks';
+import { Component } from 'preact';
+import { useCallback, useContext, useEffect, useLayoutEffect, useReducer, useRef, useState } from 'preact/hooks';
+import { listenKeys } from 'nanostores';
 import type { Prompt, Worksheet } from '../worksheets/schema';
 import { progress } from '../worksheets/answers';
 import { displayAnswer, displayText } from '../worksheets/kinds';
 import type { WorksheetStore } from '../stores/worksheet';
-import { clockTime, t } from '../lib/strings';
+import { clockTime, longDate, t } from '../lib/strings';
 import { Announce, Field, useFocusAfter } from './Prompts';
 import { ChartView } from './Charts';
 import { PdfButton } from './PdfButton';
@@ -21,10 +23,31 @@ import type { Round } from '../worksheets/rounds';
 interface Props {
   ws: Worksheet;
   store?: WorksheetStore | undefined;
+  /**
+   * Given (islands/mount.tsx does), the form is drawn a few prompts per task rather than in one long task
+   * that would hold up the page, and this is called once the whole form is drawn.
+   */
+  onReady?: (() => void) | undefined;
 }
 
-function ConnectedField({ ws, prompt, store }: { ws: Worksheet; prompt: Prompt; store: WorksheetStore }) {
-  const answers = useStore(store.$answers, { keys: [prompt.id] });
+type FieldBlockProps = { ws: Worksheet; prompt: Prompt; store: WorksheetStore };
+
+/**
+ * The answers, drawn again as soon as this prompt's answer changes, in the same task. (The nanostores hook
+ * waits a timeout first: a row just added would then not exist yet when focus moves to it.)
+ */
+function usePromptAnswers(store: WorksheetStore, id: string) {
+  const [, redraw] = useReducer((n: number) => n + 1, 0);
+  const drawn = store.$answers.get();
+  useLayoutEffect(() => {
+    if (store.$answers.get() !== drawn) redraw(undefined);
+    return listenKeys(store.$answers, [id], () => redraw(undefined));
+  }, [store, id]);
+  return drawn;
+}
+
+function ConnectedField({ ws, prompt, store }: FieldBlockProps) {
+  const answers = usePromptAnswers(store, prompt.id);
   const conflicts = useStore(store.$conflicts);
   const other = conflicts[prompt.id];
   const hasConflict = Object.prototype.hasOwnProperty.call(conflicts, prompt.id);
@@ -58,6 +81,55 @@ function ConnectedField({ ws, prompt, store }: { ws: Worksheet; prompt: Prompt; 
       )}
     </div>
   );
+}
+
+/**
+ * A prompt that the form's own renders pass by: its props never change (the store drives what it shows),
+ * so a new step of the form or an announcement does not draw the prompts already there again.
+ */
+class StableField extends Component<FieldBlockProps> {
+  override shouldComponentUpdate(next: FieldBlockProps): boolean {
+    return next.ws !== this.props.ws || next.prompt !== this.props.prompt || next.store !== this.props.store;
+  }
+  override render() {
+    return <ConnectedField {...this.props} />;
+  }
+}
+
+/** Prompts drawn in each step of a form drawn in steps (about 10 ms of work a step on a fast phone). */
+const STEP = 3;
+
+/**
+ * Runs `run` in a task of its own, soon: a message to itself, which the browser runs before timers and
+ * which a page clock held by a test (or throttled in a background tab) does not hold up. Returns a cancel.
+ */
+function nextTask(run: () => void): () => void {
+  const { port1, port2 } = new MessageChannel();
+  let live = true;
+  port1.onmessage = () => {
+    port1.close();
+    if (live) run();
+  };
+  port2.postMessage(null);
+  return () => {
+    live = false;
+    port1.close();
+  };
+}
+
+/**
+ * How far the form is drawn: `upTo` prompts, then the charts, rounds and buttons (`tail`), then `ready`.
+ * Each step is its own task (see nextTask), so the page stays responsive while a long form is drawn. Without
+ * steps everything is drawn at once.
+ */
+function useSteps(total: number, stepped: boolean): { upTo: number; tail: boolean; ready: boolean } {
+  const [n, setN] = useState(stepped ? Math.min(STEP, total) : total + 1);
+  // A layout effect, not a paint-bound one: the next step is queued as soon as this one is committed.
+  useLayoutEffect(() => {
+    if (n > total) return;
+    return nextTask(() => setN((m) => (m >= total ? total + 1 : Math.min(m + STEP, total))));
+  }, [n, total]);
+  return { upTo: n, tail: n > total, ready: n > total };
 }
 
 /**
@@ -327,15 +399,13 @@ function PrintCopyNow({ ws, store, rounds }: PrintCopyProps) {
       <p class="ws-print-copy__title">
         {ws.title}: {t.yourAnswers}
       </p>
-      <p class="ws-print-copy__date">
-        {t.printedOn(new Date().toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' }))}
-      </p>
+      <p class="ws-print-copy__date">{t.printedOn(longDate(new Date()))}</p>
       <AnswersView ws={ws} answers={answers} earlier={earlier} rounds={rounds} />
     </div>
   );
 }
 
-export function WorksheetForm({ ws, store }: Props) {
+export function WorksheetForm({ ws, store, onReady }: Props) {
   if (!store) {
     // Server rendering: the questions are readable, the fields are off until the form is mounted, and the
     // page says that saving needs JavaScript.
@@ -362,16 +432,26 @@ export function WorksheetForm({ ws, store }: Props) {
       </div>
     );
   }
-  return <ConnectedForm ws={ws} store={store} />;
+  return <ConnectedForm ws={ws} store={store} onReady={onReady} />;
 }
 
-function ConnectedForm({ ws, store }: { ws: Worksheet; store: WorksheetStore }) {
+function ConnectedForm({ ws, store, onReady }: { ws: Worksheet; store: WorksheetStore; onReady?: (() => void) | undefined }) {
   const [announce, region] = useAnnouncer();
   const rounds = useRounds(ws);
   const saved = rounds.state?.rounds ?? [];
+  const total = ws.sections.reduce((n, s) => n + s.prompts.length, 0);
+  const { upTo, tail, ready } = useSteps(total, Boolean(onReady));
+  // `data-ready` says the form is whole and in place: set after onReady has put it there.
+  const [placed, setPlaced] = useState(!onReady);
+  useLayoutEffect(() => {
+    if (!ready || placed) return;
+    onReady?.();
+    setPlaced(true);
+  }, [ready, placed, onReady]);
+  let drawn = 0;
   return (
     <Announce.Provider value={announce}>
-      <div class="ws-form" data-ready="true">
+      <div class="ws-form" data-ready={ready && placed ? 'true' : 'false'}>
         <div class="ws-form__screen" onFocusIn={revealFocused}>
           {region}
           <Notices store={store} />
@@ -380,23 +460,25 @@ function ConnectedForm({ ws, store }: { ws: Worksheet; store: WorksheetStore }) 
             <section class="ws-section" key={s.id}>
               <h2 id={`${ws.id}-${s.id}`}>{s.title}</h2>
               {s.intro && <p>{s.intro}</p>}
-              {s.prompts.map((p) => (
-                <ConnectedField ws={ws} prompt={p} store={store} key={p.id} />
-              ))}
+              {s.prompts.map((p) => (drawn++ < upTo ? <StableField ws={ws} prompt={p} store={store} key={p.id} /> : null))}
             </section>
           ))}
-          <Charts ws={ws} store={store} rounds={saved} />
-          <Rounds ws={ws} store={store} rounds={rounds} />
-          <Earlier store={store} />
-          <div class="ws-actions">
-            <button type="button" class="button button--primary" onClick={() => window.print()}>
-              {t.print}
-            </button>
-            <DownloadPdf ws={ws} store={store} rounds={saved} />
-            <Clear store={store} />
-          </div>
+          {tail && (
+            <>
+              <Charts ws={ws} store={store} rounds={saved} />
+              <Rounds ws={ws} store={store} rounds={rounds} />
+              <Earlier store={store} />
+              <div class="ws-actions">
+                <button type="button" class="button button--primary" onClick={() => window.print()}>
+                  {t.print}
+                </button>
+                <DownloadPdf ws={ws} store={store} rounds={saved} />
+                <Clear store={store} />
+              </div>
+            </>
+          )}
         </div>
-        <PrintCopy ws={ws} store={store} rounds={saved} />
+        {tail && <PrintCopy ws={ws} store={store} rounds={saved} />}
       </div>
     </Announce.Provider>
   );

@@ -12,7 +12,7 @@ import { render } from 'preact';
 import { createWorksheetStore } from '../stores/worksheet';
 import type { Worksheet } from '../worksheets/schema';
 import { WorksheetForm } from './WorksheetForm';
-import { remind } from '../lib/strings';
+import { longDate, remind } from '../lib/strings';
 import { browserStorage } from '../worksheets/storage';
 import { exportReminder } from '../workbook/reminder';
 
@@ -22,9 +22,7 @@ export function showExportReminder(doc: Document = document, now = Date.now()): 
   const text = el?.querySelector('[data-export-reminder-text]');
   if (!el || !text) return;
   const r = exportReminder(browserStorage, now);
-  text.textContent = r.lastExport
-    ? remind.since(new Date(r.lastExport).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' }))
-    : remind.never;
+  text.textContent = r.lastExport ? remind.since(longDate(new Date(r.lastExport))) : remind.never;
   el.hidden = !r.due;
 }
 
@@ -37,8 +35,16 @@ export function mountWorksheets(doc: Document = document): number {
     const ws = JSON.parse(json) as Worksheet;
     const store = createWorksheetStore(ws);
     store.connect(doc.defaultView ?? window);
-    root.replaceChildren();
-    render(<WorksheetForm ws={ws} store={store} />, root);
+    // The form is drawn in steps into a hidden box beside the server's copy (its fields switched off), and
+    // takes its place once whole: the page never shows half a form, nor holds up the reader while it is drawn.
+    const live = doc.createElement('div');
+    live.hidden = true;
+    root.append(live);
+    const ready = () => {
+      for (const el of [...root.children]) if (el !== live) el.remove();
+      live.hidden = false;
+    };
+    render(<WorksheetForm ws={ws} store={store} onReady={ready} />, live);
     mounted++;
     // After a save, the reminder may become due (first answers) or stay as it was.
     store.$save.subscribe((state) => {

@@ -8,6 +8,7 @@
  * keeps storage per file: every link to them points into it.
  */
 import { posix } from 'node:path';
+import { longDate } from '../lib/strings.ts';
 
 export interface RewriteOptions {
   /** The base path the hosted build was made for: `/` or `/field-guide/`. */
@@ -83,7 +84,7 @@ export function banner(opts: RewriteOptions): string {
 export function formatDate(iso: string): string {
   const d = new Date(`${iso.slice(0, 10)}T00:00:00Z`);
   if (Number.isNaN(d.getTime())) return iso;
-  return d.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  return longDate(d, true);
 }
 
 const URL_ATTRS = /(\s)(href|src|action|poster)=("([^"]*)"|'([^']*)')/g;

@@ -27,7 +27,7 @@ import { KEYS } from '../lib/storage-keys';
 import { isQuotaError, setAside, TooNewError, UnreadableError, type StorageGetter } from './storage';
 import type { Answers, TableRow } from './answers';
 import type { Worksheet } from './schema';
-import { rounds as words } from '../lib/strings';
+import { longDate, rounds as words } from '../lib/strings';
 
 export const ROUNDS_FORMAT = 'psfg-rounds';
 export const ROUNDS_VERSION = 1;
@@ -154,7 +154,7 @@ export function roundAxes(ws: Worksheet, answers: Answers): RoundAxis[] {
 
 /** "Round of 1 December 2026". */
 export function defaultRoundName(at: Date): string {
-  return words.defaultName(at.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' }));
+  return words.defaultName(longDate(at));
 }
 
 /** A new round of the current ratings; undefined when nothing is rated. */
@@ -476,7 +476,7 @@ export function changeText(from: number | undefined, to: number | undefined): st
 
 /** 1 December 2026. */
 export function roundDate(r: Round): string {
-  return new Date(r.saved).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
+  return longDate(new Date(r.saved));
 }
 
 /** A round as legends and tables name it: its name, with its date when the name does not already say it. */
