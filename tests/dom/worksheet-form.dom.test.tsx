@@ -523,3 +523,38 @@ describe('AnswersView', () => {
     expect(container.querySelectorAll('.ws-answer--empty').length).toBe(allPrompts(ws).length - 3);
   });
 });
+
+describe('drawn in steps (as islands/mount.tsx draws it)', () => {
+  it('draws a few prompts a task, then the charts and buttons, then says it is ready, once', async () => {
+    const ws = loadWorksheet('muscles-check');
+    const store = createWorksheetStore(
+      ws,
+      createWorksheetStorage(() => new MemoryStorage()),
+    );
+    store.load();
+    let ready = 0;
+    const { container } = render(<WorksheetForm ws={ws} store={store} onReady={() => ready++} />);
+    const total = allPrompts(ws).length;
+    const drawn = () => container.querySelectorAll('[data-prompt]').length;
+    const form = () => container.querySelector('.ws-form')!;
+    expect(drawn(), 'the first step only').toBe(3);
+    expect(form().getAttribute('data-ready')).toBe('false');
+    expect(container.querySelector('.ws-actions'), 'no buttons before the prompts are all there').toBeNull();
+    const seen = [drawn()];
+    while (form().getAttribute('data-ready') !== 'true') {
+      await settle();
+      seen.push(drawn());
+      if (seen.length > 50) throw new Error(`never ready: ${seen.join(' ')}`);
+    }
+    expect(seen[1], 'three more in the next task').toBe(6);
+    expect(drawn()).toBe(total);
+    expect(container.querySelector('.ws-actions')).not.toBeNull();
+    expect(ready).toBe(1);
+    // In definition order, as the form without steps draws it.
+    expect([...container.querySelectorAll('[data-prompt]')].map((e) => e.getAttribute('data-prompt'))).toEqual(
+      allPrompts(ws).map((p) => p.id),
+    );
+    await settle();
+    expect(ready, 'called once').toBe(1);
+  });
+});
