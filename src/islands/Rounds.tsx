@@ -96,6 +96,14 @@ const STATUS_TEXT: Partial<Record<RoundsState['status'], string>> = {
 
 type Pending = { kind: 'rename' | 'delete'; id: string } | null;
 
+function CancelButton({ onClick }: { onClick: () => void }) {
+  return (
+    <button type="button" class="button" onClick={onClick}>
+      {t.cancel}
+    </button>
+  );
+}
+
 export function RoundsPanel({ ws, store, state, answers }: { ws: Worksheet; store: RoundsStore; state: RoundsState; answers: Answers }) {
   const [name, setName] = useState('');
   const [pending, setPending] = useState<Pending>(null);
@@ -109,6 +117,12 @@ export function RoundsPanel({ ws, store, state, answers }: { ws: Worksheet; stor
   const say = (text: string) => {
     setMessage(text);
     announce(text);
+  };
+  /** Leaves a rename or a delete unfinished: focus goes back to the button that began it. */
+  const back = (r: Round, action: 'rename' | 'delete', message: string) => {
+    setPending(null);
+    say(message);
+    focus(`[data-round="${r.id}"] [data-rounds="${action}"]`);
   };
   const chart = ws.charts.some((c) => c.kind === 'radar');
 
@@ -213,17 +227,7 @@ export function RoundsPanel({ ws, store, state, answers }: { ws: Worksheet; stor
                   <button type="submit" class="button button--primary">
                     {words.renameSave}
                   </button>
-                  <button
-                    type="button"
-                    class="button"
-                    onClick={() => {
-                      setPending(null);
-                      say(words.renameCancelled);
-                      focus(`[data-round="${r.id}"] [data-rounds="rename"]`);
-                    }}
-                  >
-                    {t.cancel}
-                  </button>
+                  <CancelButton onClick={() => back(r, 'rename', words.renameCancelled)} />
                 </form>
               ) : pending?.kind === 'delete' && pending.id === r.id ? (
                 <div role="group" aria-label={words.delete}>
@@ -244,17 +248,7 @@ export function RoundsPanel({ ws, store, state, answers }: { ws: Worksheet; stor
                   >
                     {words.deleteYes}
                   </button>{' '}
-                  <button
-                    type="button"
-                    class="button"
-                    onClick={() => {
-                      setPending(null);
-                      say(words.deleteCancelled);
-                      focus(`[data-round="${r.id}"] [data-rounds="delete"]`);
-                    }}
-                  >
-                    {t.cancel}
-                  </button>
+                  <CancelButton onClick={() => back(r, 'delete', words.deleteCancelled)} />
                 </div>
               ) : (
                 <>

@@ -28,6 +28,29 @@ const codeFor = (scheme: typeof muscles, values: number[][], r: number) => {
   return encodeRatings(scheme, answers, () => r);
 };
 
+/** Four people's muscles check ratings (today, then where it needs to be), as the group tests paste them. */
+const PEOPLE: number[][][] = [
+  [
+    [1, 2, 3, 4, 5, 1, 2],
+    [5, 5, 5, 5, 5, 5, 5],
+  ],
+  [
+    [3, 2, 3, 4, 5, 5, 2],
+    [4, 4, 4, 4, 4, 4, 4],
+  ],
+  [
+    [5, 2, 4, 4, 1, 5, 2],
+    [3, 3, 3, 3, 3, 3, 3],
+  ],
+  [
+    [2, 2, 3, 1, 1, 5, 2],
+    [5, 5, 5, 5, 5, 5, 5],
+  ],
+];
+
+/** Each person's share code, each made with its own random draw (0.1, 0.2 ...). */
+const codesOf = (people: number[][][]) => people.map((values, i) => codeFor(muscles, values, (i + 1) / 10));
+
 async function openGroup(page: Page): Promise<void> {
   await page.goto(new URL('facilitate/group/', env.site.url).href);
   await page.locator('.fac-group[data-ready="true"]').waitFor({ state: 'attached' });
@@ -91,40 +114,7 @@ describe('the group picture', () => {
   it('counts people and gives the median, range and spread for each muscle', async () => {
     await env.withPage({}, async (page) => {
       await openGroup(page);
-      const codes = [
-        codeFor(
-          muscles,
-          [
-            [1, 2, 3, 4, 5, 1, 2],
-            [5, 5, 5, 5, 5, 5, 5],
-          ],
-          0.1,
-        ),
-        codeFor(
-          muscles,
-          [
-            [3, 2, 3, 4, 5, 5, 2],
-            [4, 4, 4, 4, 4, 4, 4],
-          ],
-          0.2,
-        ),
-        codeFor(
-          muscles,
-          [
-            [5, 2, 4, 4, 1, 5, 2],
-            [3, 3, 3, 3, 3, 3, 3],
-          ],
-          0.3,
-        ),
-        codeFor(
-          muscles,
-          [
-            [2, 2, 3, 1, 1, 5, 2],
-            [5, 5, 5, 5, 5, 5, 5],
-          ],
-          0.4,
-        ),
-      ];
+      const codes = codesOf(PEOPLE);
       await paste(page, `${codes[0]}\n${codes[1]!.toLowerCase()}, ${codes[2]}\n\n${codes[3]!.replace(/-/g, ' ')}`);
       expect(await page.locator('[data-people]').textContent()).toBe('4 people');
       expect(await cell(page, 0).locator('[data-median]').textContent()).toBe('Median 2.5');
@@ -207,32 +197,8 @@ describe('the group picture as a PDF', () => {
     const { page } = recorded;
     try {
       await openGroup(page);
-      const codes = [
-        codeFor(
-          muscles,
-          [
-            [1, 2, 3, 4, 5, 1, 2],
-            [5, 5, 5, 5, 5, 5, 5],
-          ],
-          0.1,
-        ),
-        codeFor(
-          muscles,
-          [
-            [3, 2, 3, 4, 5, 5, 2],
-            [4, 4, 4, 4, 4, 4, 4],
-          ],
-          0.2,
-        ),
-        codeFor(
-          muscles,
-          [
-            [5, 2, 4, 4, 1, 5, 3],
-            [3, 3, 3, 3, 3, 3, 3],
-          ],
-          0.3,
-        ),
-      ];
+      // The third person rates the last muscle 3 here: the ranges then differ from muscle to muscle.
+      const codes = codesOf([PEOPLE[0]!, PEOPLE[1]!, [[5, 2, 4, 4, 1, 5, 3], PEOPLE[2]![1]!]]);
       await paste(page, codes.join('\n'));
       expect(await page.locator('[data-people]').textContent()).toBe('3 people');
       const pdfScripts = () => recorded.records.requests.filter((u) => /\/_client\/pdf\.js$/.test(u));
