@@ -12,14 +12,28 @@ export interface IndexedPage {
   title: string;
   headings: string;
   text: string;
+  /**
+   * The `data-pagefind-weight` on the page's whole body, when it has one (a worked example: 0.5). Pagefind
+   * scales a weight quadratically, so the score here is multiplied by its square.
+   */
+  weight?: number;
 }
+
+/** What a page's score is multiplied by: the square of its weight, as Pagefind counts weights. */
+export const pageBoost = (weight: unknown): number => (typeof weight === 'number' ? weight * weight : 1);
 
 export const ENGINE_OPTIONS: Options<IndexedPage> = {
   fields: ['title', 'headings', 'text'],
   // The page text for excerpts is not stored in the index (a smaller index loads faster): it ships
   // beside it as a plain array by id (src/offline/search-index.ts), read only for the results shown.
-  storeFields: ['url', 'title'],
-  searchOptions: { boost: { title: 4, headings: 2 }, prefix: true, fuzzy: 0.2, combineWith: 'AND' },
+  storeFields: ['url', 'title', 'weight'],
+  searchOptions: {
+    boost: { title: 4, headings: 2 },
+    boostDocument: (_id, _term, stored) => pageBoost(stored?.['weight']),
+    prefix: true,
+    fuzzy: 0.2,
+    combineWith: 'AND',
+  },
 };
 
 export function makeSearch(pages: IndexedPage[]): MiniSearch<IndexedPage> {

@@ -9,6 +9,9 @@ import { makeSearch, type IndexedPage } from './search-engine.ts';
 
 export type { IndexedPage };
 
+/** Elements Pagefind never indexes, wherever they are. */
+const NOT_INDEXED = 'head, style, script, noscript, label, form, svg, footer, nav, iframe, template';
+
 const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 /** One page's indexed record, or null when Pagefind would not index it either. */
@@ -17,7 +20,8 @@ export function pageRecord(html: string, url: string, id: number): IndexedPage |
   const main = root.querySelector('[data-pagefind-body]');
   if (!main) return null;
   for (const el of main.querySelectorAll('[data-pagefind-ignore]')) el.remove();
-  for (const el of main.querySelectorAll('script, style, template')) el.remove();
+  // What Pagefind leaves out of any page (its parser's REMOVE_SELECTORS): a worksheet's labels among them.
+  for (const el of main.querySelectorAll(NOT_INDEXED)) el.remove();
   const titleEl = main.querySelector('[data-pagefind-meta="title"]') ?? root.querySelector('title');
   const title = squash(titleEl?.text ?? url);
   const headings = main
@@ -37,7 +41,26 @@ export function pageRecord(html: string, url: string, id: number): IndexedPage |
       .replace(/&quot;/g, '"')
       .replace(/&#39;|&#x27;/g, "'"),
   );
-  return { id, url, title, headings, text };
+  const weight = pageWeight(main, url);
+  return weight === undefined ? { id, url, title, headings, text } : { id, url, title, headings, text, weight };
+}
+
+/**
+ * The `data-pagefind-weight` that covers the whole indexed body (on the body itself or on the element
+ * that holds all of it), as a worked example has. Pagefind also weighs parts of a page; the offline
+ * index weighs whole pages only, so a weight on a part fails the build rather than letting the two
+ * searches quietly disagree.
+ */
+function pageWeight(main: HTMLElement, url: string): number | undefined {
+  const weighted = main.hasAttribute('data-pagefind-weight') ? [main] : main.querySelectorAll('[data-pagefind-weight]');
+  if (weighted.length === 0) return undefined;
+  const [el] = weighted;
+  if (weighted.length > 1 || !el || squash(el.text) !== squash(main.text)) {
+    throw new Error(`${url}: data-pagefind-weight on part of the page; the offline search weighs whole pages only`);
+  }
+  const weight = Number(el.getAttribute('data-pagefind-weight'));
+  if (!(weight >= 0 && weight <= 10)) throw new Error(`${url}: data-pagefind-weight must be a number from 0 to 10`);
+  return weight;
 }
 
 /** A JSON text as a safe JS string literal (quotes, backslashes, line ends). */

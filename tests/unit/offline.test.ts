@@ -102,6 +102,45 @@ describe('the search index writer', () => {
     expect(win.__psfgSearchText?.[Number(hit?.id)]).toBe(tricky.text);
     expect(runSearch(ms, 'Buurtzorg')[0]?.['title']).toBe('Buurtzorg & care');
   });
+  it('leaves out what Pagefind never indexes: labels, forms, navigation, drawings', () => {
+    const rec = pageRecord(
+      '<main data-pagefind-body><h1>Sheet</h1><p>Kept words</p><label>Question label</label><form><p>Form words</p></form>' +
+        '<nav>Nav words</nav><svg><text>Drawn words</text></svg><footer>Foot words</footer><noscript>No script</noscript></main>',
+      'x.html',
+      0,
+    );
+    expect(rec?.text).toBe('Sheet Kept words');
+  });
+  it('reads a weight over the whole body, as Pagefind does, and ranks the page lower by its square', () => {
+    const body = (attr: string) =>
+      `<main data-pagefind-body><article${attr}><h1 data-pagefind-meta="title">Power with</h1><p>Power with the people who use a service.</p></article></main>`;
+    const plain = pageRecord(body(''), 'a.html', 0);
+    const example = pageRecord(body(' data-pagefind-weight="0.5"'), 'b.html', 1);
+    expect(plain?.weight).toBeUndefined();
+    expect(example?.weight).toBe(0.5);
+    expect(
+      pageRecord(body('').replace('<main data-pagefind-body>', '<main data-pagefind-body data-pagefind-weight="2">'), 'c.html', 2)?.weight,
+    ).toBe(2);
+    if (!plain || !example) throw new Error('no record');
+    // Same words: the weighted page comes second whichever is indexed first, at a quarter of the score.
+    for (const pages of [
+      [plain, example],
+      [example, plain],
+    ]) {
+      const hits = runSearch(makeSearch(pages), 'power with');
+      expect(hits.map((h) => h['url'])).toEqual(['a.html', 'b.html']);
+      expect(hits[1]?.score).toBeCloseTo((hits[0]?.score ?? 0) / 4, 5);
+    }
+    // And the same after the index is written and loaded as the copy loads it.
+    const win: { __psfgSearchIndex?: unknown } = {};
+    new Function('window', indexScript([example, plain]))(win);
+    expect(runSearch(loadSearch(win.__psfgSearchIndex), 'power')[0]?.['url']).toBe('a.html');
+  });
+  it('refuses a weight on part of a page, which the offline index could not mirror', () => {
+    const part = '<main data-pagefind-body><h1>T</h1><p data-pagefind-weight="2">Loud</p><p>Quiet</p></main>';
+    expect(() => pageRecord(part, 'x.html', 0)).toThrow(/part of the page/);
+    expect(() => pageRecord('<main data-pagefind-body data-pagefind-weight="lots"><p>x</p></main>', 'x.html', 0)).toThrow(/0 to 10/);
+  });
   it('finds by prefix and despite a typo, and marks the matched words', () => {
     const rec = pageRecord(page, 'x/index.html', 0);
     const other = { id: 1, url: 'y/index.html', title: 'Other', headings: '', text: 'Budgets and audits' };
