@@ -1,18 +1,20 @@
 /**
  * Search in the copy that opens from disk, where Pagefind cannot run. Plugs into the search UI through
- * `window.__psfgSearch` (src/client/search/backend.ts). The index (written by src/offline/search-index.ts)
- * is a classic script, loaded and built once the page is idle after loading (or when the search box is
- * focused, if that comes first), so the first query finds it ready and answers at once.
+ * `window.__psfgSearch` (src/client/search/backend.ts). The index and the page text (written by
+ * src/offline/search-index.ts) are one classic script, loaded once the page has loaded (never before:
+ * it would hold up the page), or when the reader focuses the search box, if that comes first. The
+ * index is built in slices that give the page back, so loading it adds no long task.
  */
 import type MiniSearch from 'minisearch';
 import type { SearchBackend, SearchResult } from './search/backend';
+import { loadClientScript } from './script-loader';
+import { loadSearchSliced, runSearch, type IndexedPage, type PackedIndex } from '../offline/search-engine';
 import { siteBase } from '../lib/urls';
-import { loadSearchAsync, runSearch, type IndexedPage } from '../offline/search-engine';
 
 declare global {
   interface Window {
-    /** The ready MiniSearch index, set by the copy's `_client/search-index.js`. */
-    __psfgSearchIndex?: unknown;
+    /** The ready index, packed, set by the copy's `_client/search-index.js`. */
+    __psfgSearchIndex?: PackedIndex;
     /** Each page's text by id, for the excerpts, set by the same script. */
     __psfgSearchText?: string[];
   }
@@ -35,16 +37,12 @@ export function excerpt(text: string, terms: string[], words = 30): string {
   return `${start > 0 ? '… ' : ''}${html}${start + words * 2 < tokens.length ? ' …' : ''}`;
 }
 
-function loadIndex(): Promise<unknown> {
-  if (window.__psfgSearchIndex) return Promise.resolve(window.__psfgSearchIndex);
-  return new Promise((resolve, reject) => {
-    const s = document.createElement('script');
-    s.src = `${siteBase()}_client/search-index.js`;
-    s.onload = () => (window.__psfgSearchIndex ? resolve(window.__psfgSearchIndex) : reject(new Error('no index')));
-    s.onerror = () => reject(new Error('search index did not load'));
-    document.head.append(s);
-  });
-}
+/**
+ * How long the index is built for before the page gets a turn: short while nobody waits, longer once a
+ * query does (still under the 50 ms of a long task).
+ */
+const SLICE_MS = 10;
+const URGENT_SLICE_MS = 40;
 
 interface Ready {
   ms: MiniSearch<IndexedPage>;
@@ -54,23 +52,38 @@ interface Ready {
 export function offlineBackend(): SearchBackend & { warm(): void } {
   let loading: Promise<Ready> | undefined;
   let ready: Ready | undefined;
+  /** Queries waiting for the index: while there are some, it is built in longer slices. */
+  let waiting = 0;
   const load = () =>
-    (loading ??= loadIndex()
-      .then(loadSearchAsync)
+    (loading ??= loadClientScript('search-index', () => window.__psfgSearchIndex !== undefined)
+      .then(() => loadSearchSliced(window.__psfgSearchIndex as PackedIndex, () => (waiting > 0 ? URGENT_SLICE_MS : SLICE_MS)))
       .then((ms) => {
         ready = { ms, texts: window.__psfgSearchText ?? [] };
         return ready;
       }));
   return {
-    /** Starts loading the index before the first query (the page is idle, or the reader focused the box). */
+    /** Starts loading the index before the first query (the page has loaded, or the reader focused the box). */
     warm() {
       load().catch(() => {
         loading = undefined;
       });
     },
-    ready: () => ready !== undefined,
-    async search(query, limit) {
-      const { ms, texts } = ready ?? (await load());
+    // The index is in the page: every keystroke is searched (a query typed while it is still being built
+    // waits for it), with no request to save by waiting for a pause.
+    local: true,
+    async search(query, limit, wanted) {
+      let found = ready;
+      if (!found) {
+        waiting++;
+        try {
+          found = await load();
+        } finally {
+          waiting--;
+        }
+      }
+      // Keys typed while the index was being built: only the last query is worked out.
+      if (wanted && !wanted()) return [];
+      const { ms, texts } = found;
       return runSearch(ms, query)
         .slice(0, limit)
         .map((r): SearchResult => ({
@@ -82,12 +95,14 @@ export function offlineBackend(): SearchBackend & { warm(): void } {
   };
 }
 
-/** Runs `task` once the page has loaded and the browser is idle (a timer where requestIdleCallback is missing). */
-function whenIdle(task: () => void): void {
-  const idle = () =>
-    typeof window.requestIdleCallback === 'function' ? window.requestIdleCallback(task, { timeout: 2000 }) : setTimeout(task, 200);
-  if (document.readyState === 'complete') idle();
-  else window.addEventListener('load', idle, { once: true });
+/**
+ * Runs `task` once the page has loaded: not earlier, as a script added while the page loads holds up its
+ * load (and, arriving while the page is parsed, its first paint); not later either (at idle), as a reader
+ * who types at once would wait for it.
+ */
+function whenLoaded(task: () => void): void {
+  if (document.readyState === 'complete') task();
+  else window.addEventListener('load', task, { once: true });
 }
 
 if (typeof window !== 'undefined') {
@@ -96,5 +111,5 @@ if (typeof window !== 'undefined') {
   document.addEventListener('focusin', (e) => {
     if (e.target instanceof HTMLInputElement && e.target.matches('[data-search-input]')) backend.warm();
   });
-  whenIdle(() => backend.warm());
+  whenLoaded(() => backend.warm());
 }

@@ -7,7 +7,7 @@
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import { APP_FILE, copyFileOf, formatDate, rewriteHtml, type RewriteOptions } from './rewrite.ts';
-import { indexScript, pageRecord, type IndexedPage } from './search-index.ts';
+import { INDEX_FILE, indexScript, pageRecord, type IndexedPage } from './search-index.ts';
 import { reproducibleZip } from './zip.ts';
 
 import { COPY_NAME, ZIP_NAME } from './names.ts';
@@ -76,7 +76,7 @@ export async function makeCopy(dist: string, opts: RewriteOptions): Promise<Offl
       if (rec) pages.push(rec);
     }
   }
-  files.set('_client/search-index.js', enc.encode(indexScript(pages)));
+  files.set(INDEX_FILE, enc.encode(indexScript(pages)));
   const zip = reproducibleZip(files, COPY_NAME);
   return { files, zip, pages };
 }

@@ -1,16 +1,20 @@
 /**
  * The search index of the copy on disk, written at build time over what Pagefind indexes: each page's
  * `main[data-pagefind-body]` without its `data-pagefind-ignore` parts, its title and its headings.
- * Shipped as a classic script that parses one JSON string once (faster than an object literal), and
+ * Shipped as a classic script that parses its JSON strings once (faster than an object literal), and
  * searched in the browser with MiniSearch (src/client/offline-search.ts).
  */
 import { parse, type HTMLElement } from 'node-html-parser';
-import { makeSearch, type IndexedPage } from './search-engine.ts';
+import { makeSearch, packSearch, type IndexedPage } from './search-engine.ts';
 
 export type { IndexedPage };
 
 /** Elements Pagefind never indexes, wherever they are. */
 const NOT_INDEXED = 'head, style, script, noscript, label, form, svg, footer, nav, iframe, template';
+
+/** The opening or closing tag of an element that starts a block of text of its own. */
+const BLOCK_TAG =
+  /<\/?(p|li|ul|ol|dl|dt|dd|h[1-6]|table|tr|td|th|caption|div|section|article|aside|header|blockquote|figure|figcaption|details|summary|fieldset|legend)\b[^>]*>/gi;
 
 const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
 
@@ -28,10 +32,11 @@ export function pageRecord(html: string, url: string, id: number): IndexedPage |
     .querySelectorAll('h2, h3, h4')
     .map((h: HTMLElement) => squash(h.text))
     .join(' · ');
-  // Block ends become spaces so words of adjacent paragraphs do not run together.
+  // Block starts and ends become spaces so words of adjacent blocks do not run together (Pagefind
+  // separates them too).
   const text = squash(
     main.innerHTML
-      .replace(/<\/(p|li|h[1-6]|td|th|dt|dd|div|section|blockquote|figcaption|summary)>/gi, ' ')
+      .replace(BLOCK_TAG, ' ')
       .replace(/<br\s*\/?>/gi, ' ')
       .replace(/<[^>]+>/g, '')
       .replace(/&nbsp;/g, ' ')
@@ -69,13 +74,21 @@ const literal = (json: string) =>
     .replace(/\u2028/g, '\\u2028')
     .replace(/\u2029/g, '\\u2029');
 
+/** The copy's search file, beside its other scripts. */
+export const INDEX_FILE = '_client/search-index.js';
+
 /**
- * The classic script that holds the ready index: `window.__psfgSearchIndex = JSON.parse("...")`, the
- * output of MiniSearch's toJSON (url and title stored), so the browser loads it without indexing; and
- * `window.__psfgSearchText = JSON.parse("[...]")`, each page's text by id, for the excerpts.
+ * The classic script of the copy's search, two statements: `window.__psfgSearchIndex = JSON.parse("...")`,
+ * the ready index, packed (src/offline/search-engine.ts), so the browser loads it without indexing; then
+ * `window.__psfgSearchText = JSON.parse("[...]")`, each page's text by id, for the excerpts. One file, as
+ * reading a file from disk costs more in waiting than in bytes: two files, even requested together,
+ * arrive later than one.
  */
 export function indexScript(pages: IndexedPage[]): string {
   const texts: string[] = [];
   for (const p of pages) texts[p.id] = p.text;
-  return `window.__psfgSearchIndex=JSON.parse(${literal(JSON.stringify(makeSearch(pages)))});\nwindow.__psfgSearchText=JSON.parse(${literal(JSON.stringify(texts))});\n`;
+  return (
+    `window.__psfgSearchIndex=JSON.parse(${literal(JSON.stringify(packSearch(makeSearch(pages))))});\n` +
+    `window.__psfgSearchText=JSON.parse(${literal(JSON.stringify(texts))});\n`
+  );
 }

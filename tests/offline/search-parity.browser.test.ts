@@ -10,7 +10,7 @@ import MiniSearch from 'minisearch';
 import { describe, expect, it } from 'vitest';
 import { siteDir } from '../support/site.ts';
 import { useSiteAndBrowser } from '../support/session.ts';
-import { loadSearch, runSearch } from '../../src/offline/search-engine.ts';
+import { loadSearch, runSearch, type PackedIndex } from '../../src/offline/search-engine.ts';
 import { targetFile } from '../../src/offline/rewrite.ts';
 import { COPY_DIR } from './walk.ts';
 
@@ -41,7 +41,7 @@ const env = useSiteAndBrowser(siteDir());
 
 function offlineIndex() {
   const script = readFileSync(join(COPY_DIR, '_client', 'search-index.js'), 'utf8');
-  const win: { __psfgSearchIndex?: unknown } = {};
+  const win: { __psfgSearchIndex?: PackedIndex } = {};
   new Function('window', script)(win);
   if (!win.__psfgSearchIndex) throw new Error('no offline index');
   return loadSearch(win.__psfgSearchIndex);

@@ -5,7 +5,7 @@ import { indexScript, pageRecord } from '../../src/offline/search-index.ts';
 import { reproducibleZip } from '../../src/offline/zip.ts';
 import { excerpt } from '../../src/client/offline-search.ts';
 import { diskPath } from '../../src/lib/urls.ts';
-import { loadSearch, makeSearch, runSearch } from '../../src/offline/search-engine.ts';
+import { loadSearch, loadSearchSliced, makeSearch, packSearch, runSearch, type PackedIndex } from '../../src/offline/search-engine.ts';
 
 const opts: RewriteOptions = { base: '/', siteUrl: 'https://example.org/', date: '2026-12-01', worksheets: new Set(['trust-inventory']) };
 
@@ -86,21 +86,66 @@ describe('the search index writer', () => {
     });
     expect(pageRecord('<html><body><main>x</main></body></html>', 'a.html', 1)).toBeNull();
   });
-  it('writes a classic script that parses one JSON string into a ready index, safe for any text', () => {
+  it('writes a classic script that parses the ready index and the text, safe for any text', () => {
     const rec = pageRecord(page, 'x/index.html', 0);
     if (!rec) throw new Error('no record');
     const tricky = { ...rec, text: `quotes " ' back\\slash backslash </script> line\u2028end` };
     const script = indexScript([tricky]);
-    expect(script).toMatch(/^window\.__psfgSearchIndex=JSON\.parse\("/);
-    const win: { __psfgSearchIndex?: unknown; __psfgSearchText?: string[] } = {};
+    expect(script).toMatch(/^window\.__psfgSearchIndex=JSON\.parse\(".*"\);\nwindow\.__psfgSearchText=JSON\.parse\(".*"\);\n$/);
+    const win: { __psfgSearchIndex?: PackedIndex; __psfgSearchText?: string[] } = {};
     new Function('window', script)(win);
+    if (!win.__psfgSearchIndex) throw new Error('no index');
     const ms = loadSearch(win.__psfgSearchIndex);
     const hit = runSearch(ms, 'backslash')[0];
     expect(hit?.['url']).toBe('x/index.html');
     // The text for excerpts ships beside the index, by id, and not inside it.
     expect(hit?.['text']).toBeUndefined();
+    expect(JSON.stringify(win.__psfgSearchIndex)).not.toContain('back\\\\slash backslash');
     expect(win.__psfgSearchText?.[Number(hit?.id)]).toBe(tricky.text);
     expect(runSearch(ms, 'Buurtzorg')[0]?.['title']).toBe('Buurtzorg & care');
+  });
+  describe('the packed index', () => {
+    const words = ['trust', 'teams', 'nurses', 'budget', 'audit', 'paradigm', 'mission', 'people', 'power', 'learning'];
+    // 300 pages of varied words, so that terms are spread over many pages, fields and ids.
+    const pages = Array.from({ length: 300 }, (_, id) => ({
+      id,
+      url: `p${id}.html`,
+      title: `${words[id % 10]} ${words[(id * 7) % 10]} page ${id}`,
+      headings: id % 3 ? `${words[(id * 3) % 10]} heading` : '',
+      text: Array.from({ length: 40 }, (_, i) => `${words[(id * i + i) % 10]}${(id + i) % 13} ${words[i % 10]}`).join(' '),
+      ...(id % 5 === 0 ? { weight: 0.5 } : {}),
+    }));
+    const built = makeSearch(pages);
+    const packed = packSearch(built);
+    const queries = ['trust', 'teams nurses', 'paradigm4', 'budgt', 'power with', 'lear', 'page 17', 'zzz'];
+    // Exactly the index that was packed: its contents in the same order, the same results, scores and terms.
+    const same = (ms: ReturnType<typeof loadSearch>) => {
+      expect(ms.toJSON()).toEqual(built.toJSON());
+      for (const q of queries) expect(runSearch(ms, q)).toEqual(runSearch(built, q));
+      expect(runSearch(ms, 'trust').length).toBeGreaterThan(10);
+    };
+    it('loads into the same index as the one packed: same contents, same results and scores', () => {
+      expect(packed.ints.every((n) => Number.isInteger(n))).toBe(true);
+      same(loadSearch(JSON.parse(JSON.stringify(packed)) as PackedIndex));
+    });
+    it('loads the same in slices, giving the page back between them', async () => {
+      let pauses = 0;
+      const ms = await loadSearchSliced(
+        packed,
+        () => 0,
+        () => {
+          pauses++;
+          return Promise.resolve();
+        },
+      );
+      same(ms);
+      expect(pauses).toBeGreaterThan(2);
+    });
+    it('refuses postings that do not match the terms, and an empty index loads', () => {
+      expect(() => loadSearch({ ...packed, ints: [...packed.ints, 1] })).toThrow(/do not match/);
+      const empty = packSearch(makeSearch([]));
+      expect(runSearch(loadSearch(empty), 'trust')).toEqual([]);
+    });
   });
   it('leaves out what Pagefind never indexes: labels, forms, navigation, drawings', () => {
     const rec = pageRecord(
@@ -132,8 +177,9 @@ describe('the search index writer', () => {
       expect(hits[1]?.score).toBeCloseTo((hits[0]?.score ?? 0) / 4, 5);
     }
     // And the same after the index is written and loaded as the copy loads it.
-    const win: { __psfgSearchIndex?: unknown } = {};
+    const win: { __psfgSearchIndex?: PackedIndex } = {};
     new Function('window', indexScript([example, plain]))(win);
+    if (!win.__psfgSearchIndex) throw new Error('no index');
     expect(runSearch(loadSearch(win.__psfgSearchIndex), 'power')[0]?.['url']).toBe('a.html');
   });
   it('refuses a weight on part of a page, which the offline index could not mirror', () => {

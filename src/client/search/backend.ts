@@ -12,12 +12,13 @@ export interface SearchResult {
 }
 
 export interface SearchBackend {
-  search(query: string, limit: number): Promise<SearchResult[]>;
+  /** `wanted` says whether the answer is still wanted (the reader may have typed on meanwhile). */
+  search(query: string, limit: number, wanted?: () => boolean): Promise<SearchResult[]>;
   /**
-   * True when a query is answered at once (the disk copy's index, built in the page): the box then
+   * True when queries are answered in the page, with no request (the disk copy's index): the box then
    * searches on every keystroke instead of waiting for typing to pause.
    */
-  ready?(): boolean;
+  local?: boolean;
 }
 
 interface PagefindResultData {

@@ -77,7 +77,7 @@ async function searchInto(
 ): Promise<void> {
   status.textContent = ui.search.searching;
   try {
-    const results = await backend.search(q, limit);
+    const results = await backend.search(q, limit, current);
     if (!current()) return;
     renderResults(list, results);
     status.textContent = ui.search.results(results.length, q);
@@ -121,8 +121,8 @@ export function initSearch(): void {
   input.addEventListener('input', () => {
     dismissed = false;
     clearTimeout(timer);
-    // A backend that answers at once searches as the reader types; others wait for a pause.
-    timer = setTimeout(() => void run(), backend.ready?.() ? 0 : 120);
+    // A backend that answers in the page searches as the reader types; others wait for a pause.
+    timer = setTimeout(() => void run(), backend.local ? 0 : 120);
   });
   form.addEventListener('submit', (e) => {
     e.preventDefault();
