@@ -22,19 +22,47 @@ declare global {
 
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-/** About 30 words of `text` around the first matched term, with every matched word in <mark>. */
+/**
+ * About 30 words of `text` around the first matched term (from 5 words before it), with every matched
+ * word in <mark>. Reads the text only as far as it needs: a page's text is long, and eight of them are
+ * cut for every query.
+ */
 export function excerpt(text: string, terms: string[], words = 30): string {
-  const tokens = text.split(/(\s+)/);
   const wanted = terms.map((t) => t.toLowerCase());
   const matches = (w: string) => {
     const bare = w.toLowerCase().replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
     return bare !== '' && wanted.some((t) => bare === t || bare.startsWith(t));
   };
-  const firstWord = tokens.findIndex((t, i) => i % 2 === 0 && matches(t));
-  const start = Math.max(0, (firstWord < 0 ? 0 : firstWord) - 10);
-  const slice = tokens.slice(start - (start % 2), start - (start % 2) + words * 2);
-  const html = slice.map((t, i) => (i % 2 === 0 && matches(t) ? `<mark>${escapeHtml(t)}</mark>` : escapeHtml(t))).join('');
-  return `${start > 0 ? '… ' : ''}${html}${start + words * 2 < tokens.length ? ' …' : ''}`;
+  const word = /\S+/g;
+  const starts: number[] = [];
+  let first = -1;
+  for (let m = word.exec(text); m; m = word.exec(text)) {
+    starts.push(m.index);
+    if (matches(m[0])) {
+      first = starts.length - 1;
+      break;
+    }
+  }
+  const from = Math.max(0, first - 5);
+  const begin = starts[from];
+  if (begin === undefined) return '';
+  // The words shown, and one more that says whether the text goes on.
+  word.lastIndex = begin;
+  let shown = 0;
+  let end = text.length;
+  for (let m = word.exec(text); m; m = word.exec(text)) {
+    if (shown === words) {
+      end = m.index;
+      break;
+    }
+    shown++;
+  }
+  const html = text
+    .slice(begin, end)
+    .split(/(\s+)/)
+    .map((t, i) => (i % 2 === 0 && matches(t) ? `<mark>${escapeHtml(t)}</mark>` : escapeHtml(t)))
+    .join('');
+  return `${from > 0 ? '… ' : ''}${html}${end < text.length ? ' …' : ''}`;
 }
 
 /**

@@ -200,6 +200,43 @@ describe('the search index writer', () => {
   });
 });
 
+describe('excerpts', () => {
+  /** The plain way: every word of the text, then the window around the first match. */
+  function reference(text: string, terms: string[], words = 30): string {
+    const esc = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    const tokens = text.split(/(\s+)/);
+    const hit = (w: string) => {
+      const bare = w.toLowerCase().replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+      return bare !== '' && terms.some((t) => bare === t.toLowerCase() || bare.startsWith(t.toLowerCase()));
+    };
+    const first = tokens.findIndex((t, i) => i % 2 === 0 && hit(t));
+    const start = Math.max(0, (first < 0 ? 0 : first) - 10);
+    const html = tokens
+      .slice(start, start + words * 2)
+      .map((t, i) => (i % 2 === 0 && hit(t) ? `<mark>${esc(t)}</mark>` : esc(t)))
+      .join('');
+    return `${start > 0 ? '… ' : ''}${html}${start + words * 2 < tokens.length ? ' …' : ''}`;
+  }
+  it('shows the words around the first match, marked, with … where the text goes on', () => {
+    const text = Array.from({ length: 60 }, (_, i) => `w${i}`).join(' ');
+    expect(excerpt(text, ['w20'])).toBe(`… ${Array.from({ length: 30 }, (_, i) => (i === 5 ? '<mark>w20</mark>' : `w${i + 15}`)).join(' ')}  …`);
+    expect(excerpt('Trust, and trusted teams.', ['trust'])).toBe('<mark>Trust,</mark> and <mark>trusted</mark> teams.');
+    expect(excerpt('', ['x'])).toBe('');
+    expect(excerpt('no match here', ['zzz'])).toBe('no match here');
+  });
+  it('gives what cutting the whole text into words gives, for any text', () => {
+    let seed = 7;
+    const rnd = (n: number) => ((seed = (seed * 16807) % 2147483647) % n);
+    const vocab = ['trust', 'Trusted,', 'teams', '(budget)', 'a', 'B&amp;', '<b>', 'audit.', 'x'];
+    for (let k = 0; k < 300; k++) {
+      const n = rnd(80);
+      const text = Array.from({ length: n }, () => vocab[rnd(vocab.length)]).join(rnd(2) ? ' ' : '  ');
+      const terms = [vocab[rnd(vocab.length)]?.replace(/[^a-z]/gi, '').toLowerCase() ?? 'x'];
+      expect(excerpt(text, terms)).toBe(reference(text, terms));
+    }
+  });
+});
+
 describe('the zip', () => {
   it('gives the same bytes for the same files, in any order, and holds them sorted under one folder', () => {
     const enc = new TextEncoder();
