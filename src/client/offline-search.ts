@@ -8,7 +8,7 @@
 import type MiniSearch from 'minisearch';
 import type { SearchBackend, SearchResult } from './search/backend';
 import { loadClientScript } from './script-loader';
-import { loadSearchSliced, runSearch, type IndexedPage, type PackedIndex } from '../offline/search-engine';
+import { loadSearchSliced, runSearch, searchWord, type IndexedPage, type PackedIndex } from '../offline/search-engine';
 import { siteBase } from '../lib/urls';
 
 declare global {
@@ -29,8 +29,9 @@ const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;')
  */
 export function excerpt(text: string, terms: string[], words = 30): string {
   const wanted = terms.map((t) => t.toLowerCase());
+  // A word is marked when it is, or starts with, a matched term, both seen as the index sees them.
   const matches = (w: string) => {
-    const bare = w.toLowerCase().replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+    const bare = searchWord(w);
     return bare !== '' && wanted.some((t) => bare === t || bare.startsWith(t));
   };
   const word = /\S+/g;

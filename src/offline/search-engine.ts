@@ -22,8 +22,30 @@ export interface IndexedPage {
 /** What a page's score is multiplied by: the square of its weight, as Pagefind counts weights. */
 export const pageBoost = (weight: unknown): number => (typeof weight === 'number' ? weight * weight : 1);
 
+/**
+ * A word as Pagefind makes it, of a page or of a query: stripped of what is not a letter, a digit or an
+ * underscore, so "person-based" is one word ("personbased"), as in Pagefind. A final "'s" goes first,
+ * as Pagefind's English stemmer drops it: "minister's" is "minister". Lower case.
+ */
+export const searchWord = (raw: string): string =>
+  raw
+    .replace(/['\u2019]s?(?=[^\p{L}\p{M}\p{N}_]*$)/u, '')
+    .replace(/[^\p{L}\p{M}\p{N}_]/gu, '')
+    .toLowerCase();
+
+/** The words of a text, split at spaces only (as Pagefind splits them). */
+export function pagefindWords(text: string): string[] {
+  const words: string[] = [];
+  for (const raw of text.split(/\s+/)) {
+    const word = searchWord(raw);
+    if (word !== '') words.push(word);
+  }
+  return words;
+}
+
 export const ENGINE_OPTIONS: Options<IndexedPage> = {
   fields: ['title', 'headings', 'text'],
+  tokenize: pagefindWords,
   // The page text for excerpts is not stored in the index (a smaller index loads faster): it ships
   // beside it as a plain array by id (src/offline/search-index.ts), read only for the results shown.
   storeFields: ['url', 'title', 'weight'],

@@ -5,7 +5,16 @@ import { indexScript, pageRecord } from '../../src/offline/search-index.ts';
 import { reproducibleZip } from '../../src/offline/zip.ts';
 import { excerpt } from '../../src/client/offline-search.ts';
 import { diskPath } from '../../src/lib/urls.ts';
-import { loadSearch, loadSearchSliced, makeSearch, packSearch, runSearch, type PackedIndex } from '../../src/offline/search-engine.ts';
+import {
+  loadSearch,
+  loadSearchSliced,
+  makeSearch,
+  packSearch,
+  pagefindWords,
+  runSearch,
+  searchWord,
+  type PackedIndex,
+} from '../../src/offline/search-engine.ts';
 
 const opts: RewriteOptions = { base: '/', siteUrl: 'https://example.org/', date: '2026-12-01', worksheets: new Set(['trust-inventory']) };
 
@@ -187,6 +196,26 @@ describe('the search index writer', () => {
     expect(() => pageRecord(part, 'x.html', 0)).toThrow(/part of the page/);
     expect(() => pageRecord('<main data-pagefind-body data-pagefind-weight="lots"><p>x</p></main>', 'x.html', 0)).toThrow(/0 to 10/);
   });
+  it("makes words as Pagefind does: split at spaces, hyphens and quotes dropped, a final 's gone", () => {
+    expect(pagefindWords("Person-based care, the minister's (view) and teams' don't 2,000 co-production")).toEqual([
+      'personbased',
+      'care',
+      'the',
+      'minister',
+      'view',
+      'and',
+      'teams',
+      'dont',
+      '2000',
+      'coproduction',
+    ]);
+    expect(pagefindWords(' — … ')).toEqual([]);
+    const rec = { id: 0, url: 'a.html', title: 'Care', headings: '', text: 'A person-based paradigm.' };
+    const other = { id: 1, url: 'b.html', title: 'Other', headings: '', text: 'A person, and what it is based on.' };
+    const ms = makeSearch([rec, other]);
+    expect(runSearch(ms, 'person-based').map((r) => r['url'])).toEqual(['a.html']);
+    expect(excerpt(rec.text, runSearch(ms, 'person-based')[0]?.terms ?? [])).toBe('A <mark>person-based</mark> paradigm.');
+  });
   it('finds by prefix and despite a typo, and marks the matched words', () => {
     const rec = pageRecord(page, 'x/index.html', 0);
     const other = { id: 1, url: 'y/index.html', title: 'Other', headings: '', text: 'Budgets and audits' };
@@ -206,7 +235,7 @@ describe('excerpts', () => {
     const esc = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
     const tokens = text.split(/(\s+)/);
     const hit = (w: string) => {
-      const bare = w.toLowerCase().replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+      const bare = searchWord(w);
       return bare !== '' && terms.some((t) => bare === t.toLowerCase() || bare.startsWith(t.toLowerCase()));
     };
     const first = tokens.findIndex((t, i) => i % 2 === 0 && hit(t));
@@ -219,14 +248,16 @@ describe('excerpts', () => {
   }
   it('shows the words around the first match, marked, with … where the text goes on', () => {
     const text = Array.from({ length: 60 }, (_, i) => `w${i}`).join(' ');
-    expect(excerpt(text, ['w20'])).toBe(`… ${Array.from({ length: 30 }, (_, i) => (i === 5 ? '<mark>w20</mark>' : `w${i + 15}`)).join(' ')}  …`);
+    expect(excerpt(text, ['w20'])).toBe(
+      `… ${Array.from({ length: 30 }, (_, i) => (i === 5 ? '<mark>w20</mark>' : `w${i + 15}`)).join(' ')}  …`,
+    );
     expect(excerpt('Trust, and trusted teams.', ['trust'])).toBe('<mark>Trust,</mark> and <mark>trusted</mark> teams.');
     expect(excerpt('', ['x'])).toBe('');
     expect(excerpt('no match here', ['zzz'])).toBe('no match here');
   });
   it('gives what cutting the whole text into words gives, for any text', () => {
     let seed = 7;
-    const rnd = (n: number) => ((seed = (seed * 16807) % 2147483647) % n);
+    const rnd = (n: number) => (seed = (seed * 16807) % 2147483647) % n;
     const vocab = ['trust', 'Trusted,', 'teams', '(budget)', 'a', 'B&amp;', '<b>', 'audit.', 'x'];
     for (let k = 0; k < 300; k++) {
       const n = rnd(80);
