@@ -2,7 +2,7 @@
  * Search in the copy that opens from disk, where Pagefind cannot run. Plugs into the search UI through
  * `window.__psfgSearch` (src/client/search/backend.ts). The index and the page text (written by
  * src/offline/search-index.ts) are one classic script, loaded once the page has loaded (never before:
- * it would hold up the page), or when the reader focuses the search box, if that comes first. The
+ * it would hold the page up), or when the reader focuses the search box, if that comes first. The
  * index is built in slices that give the page back, so loading it adds no long task.
  */
 import type MiniSearch from 'minisearch';
@@ -15,8 +15,8 @@ declare global {
   interface Window {
     /** The ready index, packed, set by the copy's `_client/search-index.js`. */
     __psfgSearchIndex?: PackedIndex;
-    /** Each page's text by id, for the excerpts, set by the same script. */
-    __psfgSearchText?: string[];
+    /** Each page's text in order of id, for the excerpts, separated by NUL, set by the same script. */
+    __psfgSearchText?: string;
   }
 }
 
@@ -87,7 +87,7 @@ export function offlineBackend(): SearchBackend & { warm(): void } {
     (loading ??= loadClientScript('search-index', () => window.__psfgSearchIndex !== undefined)
       .then(() => loadSearchSliced(window.__psfgSearchIndex as PackedIndex, () => (waiting > 0 ? URGENT_SLICE_MS : SLICE_MS)))
       .then((ms) => {
-        ready = { ms, texts: window.__psfgSearchText ?? [] };
+        ready = { ms, texts: (window.__psfgSearchText ?? '').split('\u0000') };
         return ready;
       }));
   return {
@@ -126,8 +126,9 @@ export function offlineBackend(): SearchBackend & { warm(): void } {
 
 /**
  * Runs `task` once the page has loaded: not earlier, as a script added while the page loads holds up its
- * load (and, arriving while the page is parsed, its first paint); not later either (at idle), as a reader
- * who types at once would wait for it.
+ * load (and, arriving while the page is parsed, its first paint: measured); not at idle either, which
+ * may come much later, while a reader who types at once would wait for it. What it starts is short
+ * tasks only: reading the script, then the index built in slices.
  */
 function whenLoaded(task: () => void): void {
   if (document.readyState === 'complete') task();

@@ -100,8 +100,8 @@ describe('the search index writer', () => {
     if (!rec) throw new Error('no record');
     const tricky = { ...rec, text: `quotes " ' back\\slash backslash </script> line\u2028end` };
     const script = indexScript([tricky]);
-    expect(script).toMatch(/^window\.__psfgSearchIndex=JSON\.parse\(".*"\);\nwindow\.__psfgSearchText=JSON\.parse\(".*"\);\n$/);
-    const win: { __psfgSearchIndex?: PackedIndex; __psfgSearchText?: string[] } = {};
+    expect(script).toMatch(/^window\.__psfgSearchIndex=JSON\.parse\(".*"\);\nwindow\.__psfgSearchText=".*";\n$/);
+    const win: { __psfgSearchIndex?: PackedIndex; __psfgSearchText?: string } = {};
     new Function('window', script)(win);
     if (!win.__psfgSearchIndex) throw new Error('no index');
     const ms = loadSearch(win.__psfgSearchIndex);
@@ -110,7 +110,18 @@ describe('the search index writer', () => {
     // The text for excerpts ships beside the index, by id, and not inside it.
     expect(hit?.['text']).toBeUndefined();
     expect(JSON.stringify(win.__psfgSearchIndex)).not.toContain('back\\\\slash backslash');
-    expect(win.__psfgSearchText?.[Number(hit?.id)]).toBe(tricky.text);
+    expect(win.__psfgSearchText?.split('\u0000')[Number(hit?.id)]).toBe(tricky.text);
+    // Texts in order of id, one per page, ids without a page left empty.
+    const two = { __psfgSearchText: '' };
+    new Function(
+      'window',
+      indexScript([
+        { ...tricky, id: 2 },
+        { ...tricky, id: 0, text: 'first' },
+      ]),
+    )(two);
+    expect(two.__psfgSearchText.split('\u0000')).toEqual(['first', '', tricky.text]);
+    expect(() => indexScript([{ ...tricky, text: 'a\u0000b' }])).toThrow(/NUL/);
     expect(runSearch(ms, 'Buurtzorg')[0]?.['title']).toBe('Buurtzorg & care');
   });
   describe('the packed index', () => {
