@@ -29,8 +29,12 @@ const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;')
  */
 export function excerpt(text: string, terms: string[], words = 30): string {
   const wanted = terms.map((t) => t.toLowerCase());
-  // A word is marked when it is, or starts with, a matched term, both seen as the index sees them.
+  // A word is marked when it is, or starts with, a matched term, both seen as the index sees them. Most
+  // words hold no term's first letter, and are passed over without making them into index words.
+  const firsts = [...new Set(wanted.map((t) => t.charAt(0)))];
   const matches = (w: string) => {
+    const lower = w.toLowerCase();
+    if (!firsts.some((c) => lower.includes(c))) return false;
     const bare = searchWord(w);
     return bare !== '' && wanted.some((t) => bare === t || bare.startsWith(t));
   };
