@@ -138,8 +138,8 @@ export function createWorksheetStore(ws: Worksheet, storage: WorksheetStorage = 
     if (ids.length && !memoryOnly) {
       const prompts = new Map(allPrompts(ws).map((p) => [p.id, p]));
       const kept = ids.flatMap((id) => {
-        const p = prompts.get(id);
-        const text = p ? displayText(displayAnswer(p, open[id]), '') : '';
+        // A conflict is over an answer that storage kept, so to a prompt of this worksheet.
+        const text = displayText(displayAnswer(prompts.get(id)!, open[id]), '');
         return text.trim() ? [{ id, text }] : [];
       });
       const earlier = $earlier.get();

@@ -24,7 +24,8 @@
  *   tab and not yet stored is never lost.
  */
 import { KEYS } from '../lib/storage-keys';
-import { isQuotaError, isWhole, setAside, storageKeys, TooNewError, UnreadableError, type StorageGetter } from './storage';
+import { isWhole } from './kinds';
+import { isQuotaError, setAside, storageKeys, TooNewError, UnreadableError, type StorageGetter } from './storage';
 import type { Answers, TableRow } from './answers';
 import type { Prompt, Worksheet } from './schema';
 import { longDate, rounds as words } from '../lib/strings';

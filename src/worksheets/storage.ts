@@ -34,6 +34,7 @@
  */
 import { KEYS, parseSetAsideKey, quarantinePrefix, worksheetIdOfKey, type SetAside } from '../lib/storage-keys';
 import { migrateAnswers, sameAnswer, sameValue, type AnswerValue, type Answers, type EarlierAnswer } from './answers';
+import { isWhole } from './kinds';
 import type { Worksheet } from './schema';
 
 export const RECORD_FORMAT = 'psfg-worksheet';
@@ -127,8 +128,6 @@ export function setAside(s: Storage, prefix: string, keyAt: (at: number) => stri
 }
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-/** A whole number (not a string of digits). */
-export const isWhole = (v: unknown): v is number => Number.isInteger(v);
 
 export function emptyRecord(ws: Worksheet): StoredRecord {
   return { format: RECORD_FORMAT, version: STORAGE_VERSION, worksheet: ws.id, worksheetVersion: ws.version, rev: 0, updated: '', answers: {}, earlier: [] };

@@ -134,12 +134,13 @@ describe('reading stored rounds, the edges', () => {
     expect(dropped).toBe(9);
   });
 
-  it('drops ratings that are not whole numbers and table axes of any other shape', () => {
+  it('drops ratings that are not whole numbers in the scale’s range, and table axes of any other shape', () => {
     const { record: r, dropped } = decodeRounds(
       trustRecord([
         round('r1', '2026-11-01T12:00:00.000Z', {
           'bad-news-safe': 2.5,
           'relationships:b2:trust-today': '3' as unknown as number,
+          'relationships:c3:trust-today': 0,
           'relationships:a1:trust-today': 5,
           'relationships:a1:trust-today:extra': 2,
           'more:relationships:a1:trust-today': 2,
@@ -150,7 +151,7 @@ describe('reading stored rounds, the edges', () => {
       trust,
     );
     expect(r.rounds[0]!.values).toEqual({ 'relationships:a1:trust-today': 5 });
-    expect(dropped).toBe(6);
+    expect(dropped).toBe(7);
   });
 
   it('keeps only row names that are text with something in them, cut to the longest name', () => {
