@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { Answers } from '../../src/worksheets/answers';
 import { radarData } from '../../src/worksheets/charts';
 import { gapRatings, muscleAt, rankInTiers, startFromCheck, startFromGaps as fromGaps, worksheetsFor } from '../../src/worksheets/routing';
-import { routingTable } from '../../src/worksheets/routing-table';
+import { routingTable, routingTableJson } from '../../src/worksheets/routing-table';
 import type { RadarChart } from '../../src/worksheets/schema';
 import { start } from '../../src/lib/strings';
 import { loadWorksheet } from './worksheet-files';
@@ -180,6 +180,12 @@ describe('routing edge cases (each kills a mutant that survived the first full S
 
   it('finds no gap where the needed rating is missing, even on a scale below zero', () => {
     expect(startFromCheck([{ label: 'Below zero', values: [-2, null], min: -3, max: 3 }]).picks).toEqual([]);
+  });
+
+  it('writes the table for the page’s script as JSON that reads back the same, with no “<” to end the script', () => {
+    const json = routingTableJson();
+    expect(JSON.parse(json)).toEqual(routingTable());
+    expect(json).not.toContain('<');
   });
 
   it('links a muscle to the finder filtered to its worksheets', () => {
