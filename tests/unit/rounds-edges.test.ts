@@ -127,11 +127,22 @@ describe('reading stored rounds, the edges', () => {
       saved,
     }));
     const { record: r, dropped } = decodeRounds(
-      record([null, ['r9'], 7, { ...good, id: 5 }, { ...good, id: 'r2', name: 7 }, { ...good, id: 'r3', values: [] }, ...dates, good]),
+      record([
+        null,
+        ['r9'],
+        7,
+        { ...good, id: 5 },
+        { ...good, id: 'r2', name: 7 },
+        { ...good, id: 'r3', values: [] },
+        { ...good, id: 'X r9' },
+        { ...good, id: 'r9 X' },
+        ...dates,
+        good,
+      ]),
       muscles,
     );
     expect(r.rounds, 'a rating at the top of the scale is kept').toEqual([good]);
-    expect(dropped).toBe(9);
+    expect(dropped).toBe(11);
   });
 
   it('drops ratings that are not whole numbers in the scale’s range, and table axes of any other shape', () => {
