@@ -30,7 +30,7 @@ const TESTS = {
   'src/worksheets/answers.ts': ['answers', 'answers-edges', 'document'],
   'src/worksheets/document.ts': ['document', 'chart-blocks'],
   'src/worksheets/charts.ts': ['charts', 'chart-blocks', 'document'],
-  'src/worksheets/rounds.ts': ['rounds', 'backup'],
+  'src/worksheets/rounds.ts': ['rounds', 'rounds-edges', 'backup'],
   'src/worksheets/storage.ts': ['storage', 'storage-edges', 'storage-never-overwrites', 'migrations'],
   'src/worksheets/routing.ts': ['routing', 'journey'],
   'src/worksheets/routing-table.ts': ['routing', 'journey'],

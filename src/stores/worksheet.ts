@@ -57,9 +57,7 @@ export function createWorksheetStore(ws: Worksheet, storage: WorksheetStorage = 
 
   /** Stops saving on this page for good: what is on screen stays, storage is not written again. */
   function stopSaving(reason: 'unavailable' | 'too-new' | 'blocked', detail?: string): void {
-    memoryOnly = true;
-    clearTimeout(timer);
-    timer = undefined;
+    memoryOnly = true; // a pending save finds it and writes nothing
     addNotice({ kind: reason, detail });
     $save.set({ kind: 'memory', reason });
   }
@@ -70,7 +68,7 @@ export function createWorksheetStore(ws: Worksheet, storage: WorksheetStorage = 
     legacyBase = result.legacy;
     $answers.set({ ...result.record.answers });
     $earlier.set(result.record.earlier);
-    if (result.status === 'ok' && result.record.updated) $save.set({ kind: 'saved', at: result.record.updated });
+    if (result.record.updated) $save.set({ kind: 'saved', at: result.record.updated });
     if (result.status === 'quarantined') addNotice({ kind: 'quarantined', detail: result.quarantineKey });
     if (result.status === 'unavailable' || result.status === 'too-new' || result.status === 'blocked')
       stopSaving(result.status, result.detail);
@@ -82,12 +80,11 @@ export function createWorksheetStore(ws: Worksheet, storage: WorksheetStorage = 
     }
   }
 
-  /** Takes a newer record that another tab stored: merged per prompt, its earlier answers too. */
-  function takeTheirs(theirs: StoredRecord): void {
-    if (!base) return;
-    const { merged, conflicts } = merge3(base.answers, $answers.get(), theirs.answers);
+  /** Takes a newer record that another tab stored: merged per prompt against `seen` (the base), its earlier answers too. */
+  function takeTheirs(seen: StoredRecord, theirs: StoredRecord): void {
+    const { merged, conflicts } = merge3(seen.answers, $answers.get(), theirs.answers);
     $answers.set({ ...merged });
-    $earlier.set(mergeEarlier(base.earlier, $earlier.get(), theirs.earlier));
+    $earlier.set(mergeEarlier(seen.earlier, $earlier.get(), theirs.earlier));
     base = theirs;
     if (Object.keys(conflicts).length) {
       // This page shows its own version of those prompts: store it (theirs stays on screen to choose from,
@@ -112,11 +109,11 @@ export function createWorksheetStore(ws: Worksheet, storage: WorksheetStorage = 
       stopSaving('blocked', stored.detail);
       return;
     }
-    if (stored.state === 'ok' && stored.record.rev > base.rev) takeTheirs(stored.record); // its event has not reached us yet
-    const storedRev = stored.state === 'ok' ? stored.record.rev : 0;
+    // Its event has not reached us yet: after this the base has the stored revision, or a higher one.
+    if (stored.state === 'ok' && stored.record.rev > base.rev) takeTheirs(base, stored.record);
     const record: StoredRecord = {
       ...base,
-      rev: Math.max(base.rev, storedRev) + 1,
+      rev: base.rev + 1,
       updated: new Date(storage.now()).toISOString(),
       answers: $answers.get(),
       earlier: $earlier.get(),
@@ -141,8 +138,8 @@ export function createWorksheetStore(ws: Worksheet, storage: WorksheetStorage = 
     if (ids.length && !memoryOnly) {
       const prompts = new Map(allPrompts(ws).map((p) => [p.id, p]));
       const kept = ids.flatMap((id) => {
-        const p = prompts.get(id);
-        const text = p ? displayText(displayAnswer(p, open[id]), '') : '';
+        // A conflict is over an answer that storage kept, so to a prompt of this worksheet.
+        const text = displayText(displayAnswer(prompts.get(id)!, open[id]), '');
         return text.trim() ? [{ id, text }] : [];
       });
       const earlier = $earlier.get();
@@ -164,9 +161,9 @@ export function createWorksheetStore(ws: Worksheet, storage: WorksheetStorage = 
   }
 
   function setAnswer(id: string, value: AnswerValue | undefined): void {
-    if (value === undefined || value === '' || (Array.isArray(value) && value.length === 0))
-      $answers.setKey(id, undefined as unknown as AnswerValue);
-    else $answers.setKey(id, value);
+    const empty = value === '' || (Array.isArray(value) && value.length === 0);
+    // An empty answer (or none) is removed.
+    $answers.setKey(id, (empty ? undefined : value) as AnswerValue);
     schedule();
   }
 
@@ -174,7 +171,6 @@ export function createWorksheetStore(ws: Worksheet, storage: WorksheetStorage = 
   function onExternal(newValue: string | null, legacy = false): void {
     if (memoryOnly || !base) return;
     if (legacy) {
-      if (newValue === null) return;
       const read = readRaw(newValue, ws);
       if (read.state !== 'ok' || legacySignature(read.record) === base.absorbed) return;
       const previous = legacyBase ?? base;
@@ -204,7 +200,7 @@ export function createWorksheetStore(ws: Worksheet, storage: WorksheetStorage = 
       return;
     }
     if (read.state !== 'ok' || read.record.rev <= base.rev) return;
-    takeTheirs(read.record);
+    takeTheirs(base, read.record);
     if (!dirty) $save.set({ kind: 'saved', at: read.record.updated });
   }
 
@@ -236,7 +232,6 @@ export function createWorksheetStore(ws: Worksheet, storage: WorksheetStorage = 
 
   function dismissEarlier(): void {
     $earlier.set([]);
-    dirty = true;
     schedule();
   }
 
@@ -247,7 +242,8 @@ export function createWorksheetStore(ws: Worksheet, storage: WorksheetStorage = 
     const legacyKey = KEYS.legacyWorksheet(ws.id);
     const onStorage = (e: StorageEvent) => {
       // key null: another tab called localStorage.clear().
-      if (e.key === key || e.key === null) onExternal(e.key === null ? null : e.newValue);
+      if (e.key === key || e.key === null)
+        onExternal(e.newValue); // a clear() event has no new value
       else if (e.key === legacyKey) onExternal(e.newValue, true);
     };
     const onHide = () => flush();

@@ -59,7 +59,7 @@ export function cleanAnswers(ws: Worksheet, raw: unknown): { answers: Answers; r
 }
 
 function isEmptyRaw(v: unknown): boolean {
-  return v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0);
+  return v == null || v === '' || (Array.isArray(v) && v.length === 0);
 }
 
 /** Any stored value as readable text (used for answers to earlier questions). */
@@ -106,7 +106,7 @@ export function isAnswered(v: AnswerValue | undefined): boolean {
   if (v === undefined) return false;
   if (typeof v === 'string') return v.trim() !== '';
   if (typeof v === 'number') return true;
-  if (v.length === 0) return false;
+  // A list: of texts, or of table rows (an empty list has neither).
   if (typeof v[0] === 'string') return (v as string[]).some((s) => s.trim() !== '');
   return (v as TableRow[]).some((r) => Object.values(r.cells).some((c) => String(c).trim() !== ''));
 }

@@ -4,7 +4,10 @@
  */
 import type { Answers, TableRow } from './answers';
 import { allPrompts } from './prompts';
-import type { MapChart, RadarChart, Worksheet } from './schema';
+import type { MapChart, Prompt, RadarChart, TableColumn, Worksheet } from './schema';
+
+type ScalePrompt = Extract<Prompt, { kind: 'scale' }>;
+type ScaleColumn = Extract<TableColumn, { kind: 'scale' }>;
 
 export interface RadarAxis {
   label: string;
@@ -18,14 +21,13 @@ export interface RadarAxis {
 export function radarData(ws: Worksheet, chart: RadarChart, answers: Answers): RadarAxis[] {
   const prompts = new Map(allPrompts(ws).map((p) => [p.id, p]));
   return chart.axes.map((axis) => {
-    const first = prompts.get(axis.prompts[0] ?? '');
-    const min = first?.kind === 'scale' ? first.min : 1;
-    const max = first?.kind === 'scale' ? first.max : 5;
+    // The schema makes every prompt of a radar axis a scale prompt of the worksheet.
+    const first = prompts.get(axis.prompts[0]!) as ScalePrompt;
     return {
       label: axis.label,
       href: axis.href,
-      min,
-      max,
+      min: first.min,
+      max: first.max,
       values: axis.prompts.map((id) => {
         const v = answers[id];
         return typeof v === 'number' ? v : null;
@@ -61,15 +63,16 @@ export interface MapPoint {
 export function mapData(ws: Worksheet, chart: MapChart, answers: Answers): { points: MapPoint[]; unplaced: string[]; xLabel: string; yLabel: string; xMin: number; xMax: number; yMin: number; yMax: number } {
   const table = allPrompts(ws).find((p) => p.id === chart.table);
   if (table?.kind !== 'table') throw new Error(`map ${chart.id}: no table ${chart.table}`);
-  const col = (id: string) => table.columns.find((c) => c.id === id);
-  const xc = col(chart.x);
-  const yc = col(chart.y);
+  // The schema makes the map's label a text column of its table and x and y scale columns.
+  const col = (id: string) => table.columns.find((c) => c.id === id)!;
+  const xc = col(chart.x) as ScaleColumn;
+  const yc = col(chart.y) as ScaleColumn;
   const lc = col(chart.label);
   const rows = (answers[chart.table] as TableRow[] | undefined) ?? [];
   const points: MapPoint[] = [];
   const unplaced: string[] = [];
   rows.forEach((row, i) => {
-    const label = String(row.cells[chart.label] ?? '').trim() || `${lc?.label ?? 'Row'} ${i + 1}`;
+    const label = String(row.cells[chart.label] ?? '').trim() || `${lc.label} ${i + 1}`;
     const x = row.cells[chart.x];
     const y = row.cells[chart.y];
     if (typeof x === 'number' && typeof y === 'number') points.push({ label, x, y });
@@ -78,12 +81,12 @@ export function mapData(ws: Worksheet, chart: MapChart, answers: Answers): { poi
   return {
     points,
     unplaced,
-    xLabel: xc?.label ?? chart.x,
-    yLabel: yc?.label ?? chart.y,
-    xMin: xc?.kind === 'scale' ? xc.min : 1,
-    xMax: xc?.kind === 'scale' ? xc.max : 5,
-    yMin: yc?.kind === 'scale' ? yc.min : 1,
-    yMax: yc?.kind === 'scale' ? yc.max : 5,
+    xLabel: xc.label,
+    yLabel: yc.label,
+    xMin: xc.min,
+    xMax: xc.max,
+    yMin: yc.min,
+    yMax: yc.max,
   };
 }
 

@@ -134,12 +134,15 @@ export function worksheetDocument(ws: Worksheet, answers: Answers, options: Docu
   const given = blank ? {} : answers;
   let answered = 0;
   let total = 0;
+  // Charts read cleaned answers only, like the prompts.
+  const clean: Answers = Object.create(null) as Answers;
   const sections = ws.sections.map((s) => ({
     id: s.id,
     title: s.title,
     intro: s.intro,
     prompts: s.prompts.map((p): DocPrompt => {
       const value = Object.prototype.hasOwnProperty.call(given, p.id) ? cleanAnswer(p, given[p.id]) : undefined;
+      if (value !== undefined) clean[p.id] = value;
       const done = isAnswered(value);
       total++;
       if (done) answered++;
@@ -147,12 +150,6 @@ export function worksheetDocument(ws: Worksheet, answers: Answers, options: Docu
       return { id: p.id, kind: p.kind, label: p.label, help: p.help, answered: done, display, blank: blankAnswer(p) };
     }),
   }));
-  // Charts read cleaned answers only, like the prompts.
-  const clean: Answers = Object.create(null) as Answers;
-  for (const p of ws.sections.flatMap((s) => s.prompts)) {
-    const v = Object.prototype.hasOwnProperty.call(given, p.id) ? cleanAnswer(p, given[p.id]) : undefined;
-    if (v !== undefined) clean[p.id] = v;
-  }
   const saved = blank || !hasRounds(ws) ? [] : sortRounds(options.rounds ?? []);
   const overlay = roundsChart(ws)?.id;
   return {
@@ -205,7 +202,7 @@ export function roundSeries(chart: RadarChart, saved: readonly Round[]): DocRoun
   return shownRounds(saved).shown.map((r) => ({
     id: r.id,
     label: roundLabel(r),
-    values: chart.axes.map((a) => r.values[a.prompts[0] ?? ''] ?? null),
+    values: chart.axes.map((a) => r.values[a.prompts[0]!] ?? null),
   }));
 }
 
@@ -213,7 +210,8 @@ function radarBlock(ws: Worksheet, chart: RadarChart, answers: Answers, saved: R
   const axes = radarData(ws, chart, answers);
   const rounds = roundSeries(chart, saved);
   const empty = axes.every((a) => a.values.every((v) => v == null));
-  const max = axes[0]?.max ?? 5;
+  // The schema gives a radar at least three axes.
+  const { min, max } = axes[0]!;
   return {
     type: 'radar',
     id: chart.id,
@@ -224,7 +222,7 @@ function radarBlock(ws: Worksheet, chart: RadarChart, answers: Answers, saved: R
     rounds,
     empty,
     summary: [
-      empty ? words.radarEmpty(axes.map((a) => a.label)) : words.radar(axes.length, axes[0]?.min ?? 1, max, chart.series),
+      empty ? words.radarEmpty(axes.map((a) => a.label)) : words.radar(axes.length, min, max, chart.series),
       rounds.length ? roundWords.summary(rounds.length) : '',
     ]
       .filter(Boolean)
@@ -268,7 +266,7 @@ function mapBlock(ws: Worksheet, chart: MapChart, answers: Answers): DocMap {
       head: ['', d.xLabel, d.yLabel, ...(chart.quadrants ? [words.quadrant] : [])],
       rows: points.map((p) => ({
         header: p.label,
-        cells: [t.valueOf(p.x, d.xMax), t.valueOf(p.y, d.yMax), ...(chart.quadrants ? [p.quadrant ?? ''] : [])],
+        cells: [t.valueOf(p.x, d.xMax), t.valueOf(p.y, d.yMax), ...(chart.quadrants ? [p.quadrant!] : [])],
       })),
     },
   };

@@ -12,7 +12,8 @@ import { PARADIGM_PRINCIPLES } from '../data/paradigm';
 /** The marker a YAML file writes where a list is filled in from data. */
 export const GENERATED = 'generated';
 
-const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** An object or an array: an array has no `id`, `sections`, `prompts` or `columns` of its own, so the checks below leave it alone. */
+const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
 
 /** The paradigm-audit table prompt and column whose options are the canonical principles. */
 export const PARADIGM_AUDIT = { worksheet: 'paradigm-audit', prompt: 'principle-table', column: 'principle' } as const;

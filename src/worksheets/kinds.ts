@@ -62,8 +62,10 @@ const range = (min: number, max: number): number[] => Array.from({ length: max -
 function cleanText(v: unknown): string | undefined {
   return str(v) && v !== '' ? v.slice(0, MAX_TEXT) : undefined;
 }
+/** A whole number (not a string of digits). */
+export const isWhole = (v: unknown): v is number => Number.isInteger(v);
 function cleanScale(v: unknown, min: number, max: number): number | undefined {
-  return typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max ? v : undefined;
+  return isWhole(v) && v >= min && v <= max ? v : undefined;
 }
 function cleanOption(options: { value: string }[], v: unknown): string | undefined {
   return str(v) && options.some((o) => o.value === v) ? v : undefined;

@@ -24,9 +24,10 @@
  *   tab and not yet stored is never lost.
  */
 import { KEYS } from '../lib/storage-keys';
-import { isQuotaError, setAside, TooNewError, UnreadableError, type StorageGetter } from './storage';
+import { isWhole } from './kinds';
+import { isQuotaError, setAside, storageKeys, TooNewError, UnreadableError, type StorageGetter } from './storage';
 import type { Answers, TableRow } from './answers';
-import type { Worksheet } from './schema';
+import type { Prompt, Worksheet } from './schema';
 import { longDate, rounds as words } from '../lib/strings';
 
 export const ROUNDS_FORMAT = 'psfg-rounds';
@@ -70,7 +71,8 @@ export interface RoundAxis {
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const own = (o: Record<string, unknown>, k: string): unknown => (Object.prototype.hasOwnProperty.call(o, k) ? o[k] : undefined);
 const ROUND_ID = /^[a-z0-9-]{1,40}$/;
-const ROW_ID = /^[a-z0-9-]{1,40}$/i;
+/** The id of a table-row axis: `<table>:<row>:<column>`. */
+const TABLE_AXIS = /^([^:]+):([a-z0-9-]{1,40}):([^:]+)$/i;
 const isIso = (v: unknown): v is string => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(v) && !Number.isNaN(Date.parse(v));
 
 /** The radar a worksheet's rounds overlay, if it has one. */
@@ -86,29 +88,34 @@ export function hasRounds(ws: Worksheet): boolean {
 interface AxisRule {
   min: number;
   max: number;
-  label?: string;
+  label: string;
 }
+type ScalePrompt = Extract<Prompt, { kind: 'scale' }>;
+/** A table whose rows are axes: its scale columns, and the text column that names a row, if any. */
+type TableRule = { name: string | undefined; columns: (AxisRule & { column: string })[] };
 
-/** The fixed axes of a worksheet and the table columns whose rows are axes. */
-function axisRules(ws: Worksheet): { fixed: Map<string, AxisRule>; tables: Map<string, { column: string; min: number; max: number; label: string }[]> } {
+/** The fixed axes of a worksheet and the tables whose rows are axes. */
+function axisRules(ws: Worksheet): { fixed: Map<string, AxisRule>; tables: Map<string, TableRule> } {
   const fixed = new Map<string, AxisRule>();
-  const tables = new Map<string, { column: string; min: number; max: number; label: string }[]>();
-  const prompts = ws.sections.flatMap((s) => s.prompts);
-  const chart = roundsChart(ws);
+  const tables = new Map<string, TableRule>();
   if (!hasRounds(ws)) return { fixed, tables };
+  const prompts = ws.sections.flatMap((s) => s.prompts);
+  const scales = new Map<string, ScalePrompt>();
+  for (const p of prompts) if (p.kind === 'scale') scales.set(p.id, p);
+  const chart = roundsChart(ws);
   if (chart) {
+    // The schema makes every radar axis name scale prompts.
     for (const axis of chart.axes) {
-      const p = prompts.find((x) => x.id === axis.prompts[0]);
-      if (p?.kind === 'scale') fixed.set(p.id, { min: p.min, max: p.max, label: axis.label });
+      const p = scales.get(axis.prompts[0]!)!;
+      fixed.set(p.id, { min: p.min, max: p.max, label: axis.label });
     }
-  } else {
-    for (const p of prompts) {
-      if (p.kind === 'scale') fixed.set(p.id, { min: p.min, max: p.max, label: p.label });
-      if (p.kind === 'table') {
-        const cols = p.columns.flatMap((c) => (c.kind === 'scale' ? [{ column: c.id, min: c.min, max: c.max, label: c.label }] : []));
-        if (cols.length) tables.set(p.id, cols);
-      }
-    }
+    return { fixed, tables };
+  }
+  for (const p of scales.values()) fixed.set(p.id, { min: p.min, max: p.max, label: p.label });
+  for (const p of prompts) {
+    if (p.kind !== 'table') continue;
+    const columns = p.columns.flatMap((c) => (c.kind === 'scale' ? [{ column: c.id, min: c.min, max: c.max, label: c.label }] : []));
+    tables.set(p.id, { name: p.columns.find((c) => c.kind === 'text')?.id, columns });
   }
   return { fixed, tables };
 }
@@ -117,9 +124,8 @@ function axisRules(ws: Worksheet): { fixed: Map<string, AxisRule>; tables: Map<s
 function ruleOf(rules: ReturnType<typeof axisRules>, id: string): AxisRule | undefined {
   const f = rules.fixed.get(id);
   if (f) return f;
-  const [table, row, column, ...rest] = id.split(':');
-  if (rest.length || !table || !row || !column || !ROW_ID.test(row)) return undefined;
-  return rules.tables.get(table)?.find((c) => c.column === column);
+  const m = TABLE_AXIS.exec(id);
+  return m ? rules.tables.get(m[1]!)?.columns.find((c) => c.column === m[3]) : undefined;
 }
 
 /** The axes of a worksheet's rounds, with the ratings in `answers`. */
@@ -128,19 +134,17 @@ export function roundAxes(ws: Worksheet, answers: Answers): RoundAxis[] {
   const axes: RoundAxis[] = [];
   for (const [id, r] of rules.fixed) {
     const v = answers[id];
-    axes.push({ id, label: r.label ?? id, min: r.min, max: r.max, value: typeof v === 'number' ? v : undefined });
+    axes.push({ id, label: r.label, min: r.min, max: r.max, value: typeof v === 'number' ? v : undefined });
   }
-  for (const [table, cols] of rules.tables) {
-    const p = ws.sections.flatMap((s) => s.prompts).find((x) => x.id === table);
-    const firstText = p?.kind === 'table' ? p.columns.find((c) => c.kind === 'text')?.id : undefined;
+  for (const [table, { name: nameColumn, columns }] of rules.tables) {
     const rows = (answers[table] as TableRow[] | undefined) ?? [];
     rows.forEach((row, i) => {
-      const name = String((firstText && row.cells[firstText]) ?? '').trim() || words.row(i + 1);
-      for (const c of cols) {
+      const name = String((nameColumn && row.cells[nameColumn]) ?? '').trim() || words.row(i + 1);
+      for (const c of columns) {
         const v = row.cells[c.column];
         axes.push({
           id: `${table}:${row.id}:${c.column}`,
-          label: cols.length > 1 ? `${name}: ${c.label}` : name,
+          label: columns.length > 1 ? `${name}: ${c.label}` : name,
           min: c.min,
           max: c.max,
           value: typeof v === 'number' ? v : undefined,
@@ -185,7 +189,7 @@ export function newRoundId(rounds: readonly Round[], at: number): string {
 
 /** Rounds in the order they were saved (then by id, so every tab orders them alike). */
 export function sortRounds(rounds: readonly Round[]): Round[] {
-  return [...rounds].sort((a, b) => (a.saved === b.saved ? a.id.localeCompare(b.id) : a.saved < b.saved ? -1 : 1));
+  return [...rounds].sort((a, b) => (a.saved < b.saved ? -1 : a.saved > b.saved ? 1 : 0) || a.id.localeCompare(b.id));
 }
 
 /**
@@ -214,7 +218,7 @@ export function cleanRounds(ws: Worksheet, list: unknown): { rounds: Round[]; dr
     for (const key of Object.keys(values)) {
       const rule = ruleOf(rules, key);
       const v = values[key];
-      if (rule && typeof v === 'number' && Number.isInteger(v) && v >= rule.min && v <= rule.max) clean[key] = v;
+      if (rule && isWhole(v) && v >= rule.min && v <= rule.max) clean[key] = v;
       else dropped++;
     }
     const round: Round = { id, name: cleanName(name) || defaultRoundName(new Date(saved)), saved, values: clean };
@@ -243,7 +247,7 @@ export function decodeRounds(raw: string, ws: Worksheet): { record: RoundsRecord
   }
   if (!isObj(data) || data['format'] !== ROUNDS_FORMAT) throw new UnreadableError('the stored value is not a record of rounds');
   const version = data['version'];
-  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) throw new UnreadableError('the record has no valid version');
+  if (!isWhole(version) || version < 1) throw new UnreadableError('the record has no valid version');
   if (version > ROUNDS_VERSION) throw new TooNewError(version);
   if (data['worksheet'] !== ws.id) throw new UnreadableError(`the record belongs to worksheet "${String(data['worksheet'])}"`);
   const { rounds, dropped } = cleanRounds(ws, data['rounds']);
@@ -290,10 +294,10 @@ export function mergeRounds(base: readonly Round[], mine: readonly Round[], thei
     const my = m.get(id);
     const their = t.get(id);
     if (my && their) out.push(was && sameRound(was, my) ? their : my);
-    else if (my) {
-      if (!was || !sameRound(was, my)) out.push(my); // added here, or changed here while deleted there
-    } else if (their) {
-      if (!was || !sameRound(was, their)) out.push(their); // added there, or changed there while deleted here
+    else {
+      // On one side only: added there, or changed there while deleted on the other side.
+      const one = (my ?? their)!;
+      if (!was || !sameRound(was, one)) out.push(one);
     }
   }
   return sortRounds(out);
@@ -314,9 +318,7 @@ export function createRoundsStorage(getStorage: StorageGetter, now: () => number
   /** What is stored for the worksheet. No side effect. */
   function read(ws: Worksheet): RoundsRead {
     try {
-      const s = storage();
-      if (!s) return { state: 'unavailable' };
-      return readRoundsRaw(s.getItem(KEYS.rounds(ws.id)), ws);
+      return readRoundsRaw(getStorage().getItem(KEYS.rounds(ws.id)), ws);
     } catch {
       return { state: 'unavailable' };
     }
@@ -346,12 +348,11 @@ export function createRoundsStorage(getStorage: StorageGetter, now: () => number
    * overwritten in place.
    */
   function save(ws: Worksheet, rounds: readonly Round[]): RoundsSaveStatus {
-    const s = storage();
-    if (!s) return 'unavailable';
     const current = read(ws);
     if (current.state === 'too-new') return 'refused';
-    if (current.state === 'unreadable' && !isSetAside(s, ws.id, current.raw)) return 'refused';
     try {
+      const s = getStorage();
+      if (current.state === 'unreadable' && !isSetAside(s, ws.id, current.raw)) return 'refused';
       if (rounds.length) s.setItem(KEYS.rounds(ws.id), encodeRounds(ws, rounds));
       else s.removeItem(KEYS.rounds(ws.id));
       return 'saved';
@@ -364,17 +365,10 @@ export function createRoundsStorage(getStorage: StorageGetter, now: () => number
 }
 export type RoundsStorage = ReturnType<typeof createRoundsStorage>;
 
+/** True when a copy of `raw` is set aside for the worksheet (throws as the storage does). */
 function isSetAside(s: Storage, id: string, raw: string): boolean {
   const prefix = KEYS.roundsQuarantinePrefix(id);
-  try {
-    for (let i = 0; i < s.length; i++) {
-      const key = s.key(i);
-      if (key?.startsWith(prefix) && s.getItem(key) === raw) return true;
-    }
-  } catch {
-    return false;
-  }
-  return false;
+  return storageKeys(s).some((key) => key.startsWith(prefix) && s.getItem(key) === raw);
 }
 
 export type RoundsState = { rounds: Round[]; status: RoundsLoadStatus; save: RoundsSaveStatus | 'idle'; detail?: string | undefined };
@@ -392,13 +386,9 @@ export function createRoundsStore(ws: Worksheet, storage: RoundsStorage, now: ()
     state = { ...state, ...next };
     for (const l of listeners) l(state);
   };
-  const writable = () => state.status !== 'too-new' && state.status !== 'blocked';
 
+  /** Merges with what is stored now and saves; `storage.save` refuses when what is stored must not be replaced. */
   function commit(mine: Round[]): RoundsSaveStatus {
-    if (!writable()) {
-      set({ rounds: mine, save: 'refused' });
-      return 'refused';
-    }
     const stored = storage.read(ws);
     const theirs = stored.state === 'ok' ? stored.rounds : stored.state === 'empty' ? [] : base;
     const merged = mergeRounds(base, mine, theirs);
@@ -436,7 +426,7 @@ export function createRoundsStore(ws: Worksheet, storage: RoundsStorage, now: ()
       return () => {
         if (used || !round) return;
         used = true;
-        commit(sortRounds([...state.rounds.filter((r) => r.id !== id), round]));
+        commit(sortRounds([...state.rounds, round]));
       };
     },
     /** Another tab changed the stored rounds (the `storage` event): merge them in. */
@@ -451,7 +441,7 @@ export function createRoundsStore(ws: Worksheet, storage: RoundsStorage, now: ()
       const merged = mergeRounds(base, state.rounds, theirs);
       base = theirs;
       const unsaved = JSON.stringify(merged) !== JSON.stringify(sortRounds(theirs));
-      if (unsaved && writable()) {
+      if (unsaved) {
         const result = storage.save(ws, merged);
         if (result === 'saved') base = merged;
         set({ rounds: merged, save: result });
@@ -499,7 +489,7 @@ export function coveredAxes(ws: Worksheet, answers: Answers, rounds: readonly Ro
       const rule = ruleOf(rules, id);
       if (!rule) continue;
       seen.add(id);
-      axes.push({ id, label: r.labels?.[id] ?? rule.label ?? id, min: rule.min, max: rule.max, row: true });
+      axes.push({ id, label: r.labels?.[id] ?? rule.label, min: rule.min, max: rule.max, row: true });
     }
   }
   return axes;

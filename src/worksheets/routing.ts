@@ -65,8 +65,8 @@ export function rankInTiers<T>(items: readonly T[], keys: readonly ((item: T) =>
     count += tier.length;
   }
   const first = keys[0];
-  const top = sorted[0];
-  const sharedFirst = first && top !== undefined ? sorted.filter((item) => first(item) === first(top)).length : sorted.length ? 1 : 0;
+  // With no keys every item ties, and one comes first (none of none).
+  const sharedFirst = first ? sorted.filter((item) => first(item) === first(sorted[0]!)).length : Math.min(1, sorted.length);
   return { picks: tiers.flat(), tiers, widest: all[0]?.length ?? 0, sharedFirst, tieAtCut: count > limit };
 }
 

@@ -268,7 +268,7 @@ export const worksheetSchema = z
     if (ws.mode !== 'solo' && !ws.groupSize) issue(['groupSize'], `groupSize ({ min, max }) is required when mode is "${ws.mode}"`);
     if (ws.groupSize && ws.groupSize.min > ws.groupSize.max) issue(['groupSize', 'min'], `min (${ws.groupSize.min}) must not exceed max (${ws.groupSize.max})`);
     if (ws.time.groupRun !== undefined && ws.mode === 'solo') issue(['time', 'groupRun'], 'time.groupRun is for group sessions: remove it, or set mode to group or both');
-    if (ws.time.groupRun !== undefined && ws.mode === 'both' && ws.time.groupRun === ws.time.run)
+    if (ws.mode === 'both' && ws.time.groupRun === ws.time.run)
       issue(['time', 'groupRun'], 'time.groupRun equals time.run: leave it out when the group takes the solo time');
     ws.charts.forEach((chart, i) => {
       if (chart.kind === 'radar') {
@@ -328,7 +328,8 @@ export function describePath(path: readonly PropertyKey[], data: unknown): strin
     const key = path[i]!;
     const next = node !== null && typeof node === 'object' ? (node as Record<PropertyKey, unknown>)[key] : undefined;
     const id = next !== null && typeof next === 'object' && typeof (next as { id?: unknown }).id === 'string' ? (next as { id: string }).id : undefined;
-    const container = i > 0 ? String(path[i - 1]) : '';
+    // The key before: "sections" for `sections.1`; before the first key there is none ("undefined").
+    const container = String(path[i - 1]);
     if (typeof key === 'number') {
       const noun = ({ sections: 'section', prompts: 'prompt', columns: 'column', charts: 'chart', axes: 'axis', options: 'option', steps: 'step' } as Record<string, string>)[container];
       const label = id ?? (next !== null && typeof next === 'object' && typeof (next as { label?: unknown }).label === 'string' ? (next as { label: string }).label : undefined);

@@ -34,6 +34,7 @@
  */
 import { KEYS, parseSetAsideKey, quarantinePrefix, worksheetIdOfKey, type SetAside } from '../lib/storage-keys';
 import { migrateAnswers, sameAnswer, sameValue, type AnswerValue, type Answers, type EarlierAnswer } from './answers';
+import { isWhole } from './kinds';
 import type { Worksheet } from './schema';
 
 export const RECORD_FORMAT = 'psfg-worksheet';
@@ -103,6 +104,11 @@ export type StorageGetter = () => Storage;
 export type SetAsideKey = { key: string } & SetAside;
 export const browserStorage: StorageGetter = () => window.localStorage;
 
+/** Every key in the storage, in its order (throws as the storage does). */
+export function storageKeys(s: Storage): string[] {
+  return Array.from({ length: s.length }, (_, i) => s.key(i)!);
+}
+
 /**
  * Copies unreadable data aside once, for every store that keeps data under the guide's prefix: an identical
  * copy already under `prefix` is reused; otherwise it goes to `keyAt(time)`, moving past any time already
@@ -110,10 +116,8 @@ export const browserStorage: StorageGetter = () => window.localStorage;
  */
 export function setAside(s: Storage, prefix: string, keyAt: (at: number) => string, raw: string, at: number): string | undefined {
   try {
-    for (let i = 0; i < s.length; i++) {
-      const key = s.key(i);
-      if (key?.startsWith(prefix) && s.getItem(key) === raw) return key;
-    }
+    const copy = storageKeys(s).find((key) => key.startsWith(prefix) && s.getItem(key) === raw);
+    if (copy !== undefined) return copy;
     while (s.getItem(keyAt(at)) !== null) at++;
     const key = keyAt(at);
     s.setItem(key, raw);
@@ -168,12 +172,13 @@ export function decode(raw: string, ws: Worksheet): StoredRecord {
   }
   if (!isObj(data) || data['format'] !== RECORD_FORMAT) throw new UnreadableError('the stored value is not a worksheet record');
   const version = data['version'];
-  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) throw new UnreadableError('the record has no valid version');
+  if (!isWhole(version) || version < 1) throw new UnreadableError('the record has no valid version');
   if (version > STORAGE_VERSION) throw new TooNewError(version);
   const current = runMigrations(data, version, STORAGE_VERSION);
   if (current['worksheet'] !== ws.id) throw new UnreadableError(`the record belongs to worksheet "${String(current['worksheet'])}"`);
   if (!isObj(current['answers'])) throw new UnreadableError('the record has no answers object');
-  const rev = typeof current['rev'] === 'number' && current['rev'] >= 0 ? Math.floor(current['rev']) : 0;
+  // JSON numbers are finite: a fraction is rounded down, a negative count is 0.
+  const rev = typeof current['rev'] === 'number' ? Math.max(0, Math.floor(current['rev'])) : 0;
   const { answers, earlier } = migrateAnswers(ws, current['answers'], parseEarlier(current['earlier']));
   const record: StoredRecord = {
     format: RECORD_FORMAT,
@@ -211,8 +216,7 @@ export function legacySignature(record: StoredRecord): string {
 
 export function isQuotaError(error: unknown): boolean {
   // Chromium and Safari name it QuotaExceededError (code 22); older Firefox used NS_ERROR_DOM_QUOTA_REACHED (code 1014).
-  if (typeof error !== 'object' || error === null) return false;
-  const { name, code } = error as { name?: unknown; code?: unknown };
+  const { name, code } = Object(error) as { name?: unknown; code?: unknown };
   return name === 'QuotaExceededError' || name === 'NS_ERROR_DOM_QUOTA_REACHED' || code === 22 || code === 1014;
 }
 
@@ -270,9 +274,9 @@ export function createWorksheetStorage(getStorage: StorageGetter = browserStorag
   /** The worksheet's stored state, the legacy key included. No side effect. */
   function read(ws: Worksheet): WorksheetRead {
     const current = peek(ws);
-    if (current.state === 'unavailable') return { current };
+    // Nothing under the legacy key, or storage unavailable.
     const legacyRaw = get(KEYS.legacyWorksheet(ws.id));
-    if (legacyRaw === null || legacyRaw === undefined) return { current };
+    if (legacyRaw == null) return { current };
     const legacy = readRaw(legacyRaw, ws);
     if (legacy.state === 'unreadable') return { current, legacyUnreadable: { raw: legacyRaw, detail: legacy.detail } };
     if (legacy.state !== 'ok') return { current };
@@ -283,23 +287,24 @@ export function createWorksheetStorage(getStorage: StorageGetter = browserStorag
       : { current, legacyRecord: legacy.record, legacy: { record: legacy.record, signature } };
   }
 
+  /** Every key stored; none when storage is unavailable. */
+  function allKeys(): string[] {
+    try {
+      return storageKeys(getStorage());
+    } catch {
+      return [];
+    }
+  }
+
   /** Every guide key that names a worksheet or holds data set aside (a worksheet's or the run-sheet's). No side effect. */
   function keys(): { worksheets: string[]; quarantined: SetAsideKey[] } {
-    const s = storage();
     const worksheets = new Set<string>();
     const quarantined: SetAsideKey[] = [];
-    try {
-      if (!s) return { worksheets: [], quarantined };
-      for (let i = 0; i < s.length; i++) {
-        const key = s.key(i);
-        if (key === null) continue;
-        const id = worksheetIdOfKey(key);
-        if (id) worksheets.add(id);
-        const q = parseSetAsideKey(key);
-        if (q) quarantined.push({ key, ...q });
-      }
-    } catch {
-      return { worksheets: [], quarantined: [] };
+    for (const key of allKeys()) {
+      const id = worksheetIdOfKey(key);
+      if (id) worksheets.add(id);
+      const q = parseSetAsideKey(key);
+      if (q) quarantined.push({ key, ...q });
     }
     return { worksheets: [...worksheets].sort(), quarantined: quarantined.sort((a, b) => a.key.localeCompare(b.key)) };
   }
@@ -344,10 +349,8 @@ export function createWorksheetStorage(getStorage: StorageGetter = browserStorag
   }
 
   function save(record: StoredRecord): SaveStatus {
-    const s = storage();
-    if (!s) return 'unavailable';
     try {
-      s.setItem(KEYS.worksheet(record.worksheet), encode(record));
+      getStorage().setItem(KEYS.worksheet(record.worksheet), encode(record));
       return 'saved';
     } catch (error) {
       return isQuotaError(error) ? 'quota' : 'unavailable';

@@ -88,6 +88,11 @@ describe('widestGaps', () => {
     expect(widestGaps(axes, 10).map((g) => g.label)).toEqual(['four', 'three', 'two', 'one']);
   });
 
+  it('finds no gap where the needed rating is missing, even on a scale below zero', () => {
+    const axes: RadarAxis[] = [{ label: 'below zero', values: [-2, null], min: -3, max: 3 }];
+    expect(widestGaps(axes)).toEqual([]);
+  });
+
   it('finds no gap on an empty worksheet', () => {
     expect(widestGaps(radarData(muscles, radar, {}))).toEqual([]);
   });
@@ -163,6 +168,7 @@ describe('mapData on coalition-map', () => {
 
   it('throws when the chart names a table that is not there', () => {
     expect(() => mapData(coalition, { ...map, table: 'brokers' }, coalitionAnswers)).toThrow(/no table brokers/);
+    expect(() => mapData(coalition, { ...map, table: 'nowhere' }, coalitionAnswers)).toThrow(/^map influence-support: no table nowhere$/);
   });
 });
 

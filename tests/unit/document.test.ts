@@ -9,7 +9,8 @@ import { t } from '../../src/lib/strings';
 import { quadrantText, worksheetDocument } from '../../src/worksheets/document';
 import { displayAnswer, displayText } from '../../src/worksheets/kinds';
 import { cases, expectInOrder, expectedTexts, norm } from './expected-texts';
-import { loadExample, loadWorksheet } from './worksheet-files';
+import { parseWorksheet } from '../../src/worksheets/schema';
+import { allKindsInput, loadExample, loadWorksheet } from './worksheet-files';
 
 describe('the document model, for every worksheet and example', () => {
   it('covers every worksheet with at least two example fixtures', () => {
@@ -87,5 +88,41 @@ describe("quadrants in the map's text table", () => {
     expect(quadrantText({ kind: 'between', quadrants: ['A', 'B'] })).toBe('Between A and B');
     expect(quadrantText({ kind: 'centre' })).toBe('At the centre');
     expect(quadrantText(undefined)).toBeUndefined();
+  });
+});
+
+describe('rounds in the document', () => {
+  const round = (id: string, saved: string, values: Record<string, number>, name: string) => ({ id, name, saved, values });
+
+  it('draws rounds over the first radar only, and says so after the radar’s own summary', () => {
+    const input = allKindsInput();
+    const charts = input['charts'] as Record<string, unknown>[];
+    charts.push({ ...charts[0], id: 'second', title: 'Second' });
+    const ws = parseWorksheet(input, 'every-kind.yaml');
+    const rounds = [
+      round('r1', '2026-11-01T12:00:00.000Z', { now: 2 }, 'Spring'),
+      round('r2', '2026-11-02T12:00:00.000Z', { now: 3 }, 'Summer'),
+    ];
+    const doc = worksheetDocument(ws, { now: 4 }, { rounds });
+    const radars = doc.charts.flatMap((c) => (c.type === 'radar' ? [c] : []));
+    expect(radars.map((c) => [c.id, c.rounds.map((r) => r.label)])).toEqual([
+      ['strength', ['Spring (1 November 2026)', 'Summer (2 November 2026)']],
+      ['second', []],
+    ]);
+    expect(radars[0]!.summary).toBe(
+      'A radar chart with one spoke for each of 3 items, rated from 1 to 5, one line for each of: Today, Later. The table gives every value. 2 saved rounds are drawn over the current ratings, each with its own line.',
+    );
+    expect(radars[1]!.summary).not.toMatch(/saved round/);
+    expect(doc.rounds!.note, 'all rounds are shown').toBeUndefined();
+  });
+
+  it('heads the trust inventory’s table of values with each round and now', () => {
+    const trust = loadWorksheet('trust-inventory');
+    const doc = worksheetDocument(
+      trust,
+      { 'bad-news-safe': 4 },
+      { rounds: [round('r1', '2026-11-01T12:00:00.000Z', { 'bad-news-safe': 2 }, 'Spring')] },
+    );
+    expect(doc.rounds!.values!.head).toEqual(['', 'Spring (1 November 2026)', 'Now']);
   });
 });

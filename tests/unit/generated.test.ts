@@ -52,6 +52,44 @@ describe('withGeneratedParts', () => {
     expect(withGeneratedParts('not a worksheet')).toBe('not a worksheet');
   });
 
+  it('fills in only the principle column of the principle table, and the rows only when asked', () => {
+    const input = audit();
+    const prompts = input.sections[0]!.prompts as Record<string, unknown>[];
+    const table = prompts[0]!;
+    table['rows'] = 3;
+    (table['columns'] as Record<string, unknown>[]).push({ id: 'other', kind: 'choice', options: GENERATED });
+    const elsewhere = { ...table, id: 'another-table', rows: GENERATED };
+    prompts.push(elsewhere);
+    const out = withGeneratedParts(input) as ReturnType<typeof audit>;
+    const [filled, untouched] = out.sections[0]!.prompts;
+    expect(filled!.rows, 'a number of rows written by hand stays').toBe(3);
+    expect(filled!.columns.map((c) => c.options)).toEqual([
+      PARADIGM_PRINCIPLES.map((p) => ({ value: p.id, label: p.name })),
+      undefined,
+      GENERATED,
+    ]);
+    expect(untouched, 'another table is left for the schema to judge').toEqual(elsewhere);
+  });
+
+  it('leaves data of any other shape for the schema to judge, without throwing', () => {
+    // An empty YAML file reads as null; a hand-edited one can hold anything.
+    for (const data of [null, undefined, 7, [], { id: 'paradigm-audit' }, { id: 'paradigm-audit', sections: 'none' }])
+      expect(withGeneratedParts(data)).toEqual(data);
+    const odd = {
+      id: 'paradigm-audit',
+      sections: [
+        null,
+        'a section',
+        { id: 's', prompts: 'none' },
+        {
+          id: 't',
+          prompts: [null, 'a prompt', { id: PARADIGM_AUDIT.prompt, columns: 'none' }, { id: PARADIGM_AUDIT.prompt, columns: [null, 'x'] }],
+        },
+      ],
+    };
+    expect(withGeneratedParts(odd)).toEqual(odd);
+  });
+
   it('makes the real paradigm audit valid, which it is not without generation', () => {
     expect(() => loadWorksheet('paradigm-audit')).not.toThrow();
     const { sections, ...rest } = rawWorksheet('paradigm-audit');

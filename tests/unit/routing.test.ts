@@ -5,8 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Answers } from '../../src/worksheets/answers';
 import { radarData } from '../../src/worksheets/charts';
-import { gapRatings, muscleAt, rankInTiers, startFromCheck, startFromGaps as fromGaps } from '../../src/worksheets/routing';
-import { routingTable } from '../../src/worksheets/routing-table';
+import { gapRatings, muscleAt, rankInTiers, startFromCheck, startFromGaps as fromGaps, worksheetsFor } from '../../src/worksheets/routing';
+import { routingTable, routingTableJson } from '../../src/worksheets/routing-table';
 import type { RadarChart } from '../../src/worksheets/schema';
 import { start } from '../../src/lib/strings';
 import { loadWorksheet } from './worksheet-files';
@@ -170,5 +170,25 @@ describe('routing edge cases (each kills a mutant that survived the first full S
     expect(r.picks).toEqual(['a', 'b', 'c']);
     expect(r.sharedFirst).toBe(1);
     expect(rankInTiers([], [], 2).sharedFirst).toBe(0);
+  });
+
+  it('lists the gaps behind a muscle by number when they are rated alike, whatever the table’s order', () => {
+    const table = routingTable();
+    const r = fromGaps({ 'funding-and-reporting': 4, politics: 4 }, { ...table, gaps: [...table.gaps].reverse() });
+    expect(r.picks.find((m) => m.muscle === 'trust')!.gaps).toEqual(['politics', 'funding-and-reporting']);
+  });
+
+  it('finds no gap where the needed rating is missing, even on a scale below zero', () => {
+    expect(startFromCheck([{ label: 'Below zero', values: [-2, null], min: -3, max: 3 }]).picks).toEqual([]);
+  });
+
+  it('writes the table for the page’s script as JSON that reads back the same, with no “<” to end the script', () => {
+    const json = routingTableJson();
+    expect(JSON.parse(json)).toEqual(routingTable());
+    expect(json).not.toContain('<');
+  });
+
+  it('links a muscle to the finder filtered to its worksheets', () => {
+    expect(worksheetsFor('trust')).toBe('/worksheets/?muscle=trust');
   });
 });

@@ -169,6 +169,28 @@ describe('a broken definition', () => {
     `);
   });
 
+  it('rejects a scale table column whose min equals its max, and lists every issue on a line of its own', () => {
+    const input = allKindsInput();
+    const table = input.sections[0]!.prompts[7] as { columns: Record<string, unknown>[] };
+    Object.assign(table.columns[1]!, { min: 3, max: 3 });
+    Object.assign(table.columns[2]!, { min: 2, max: 1 });
+    expect(failure(input)).toBe(
+      [
+        `${FILE} is not a valid worksheet:`,
+        '  - section "all" > prompt "actors" > column "power" > max: max (3) must be greater than min (3)',
+        '  - section "all" > prompt "actors" > column "support" > max: max (1) must be greater than min (2)',
+      ].join('\n'),
+    );
+  });
+
+  it('asks how a nearest real example relates to the worksheet', () => {
+    const input = allKindsInput();
+    input['realExample'] = { source: 'justsystems-2024', text: 'The source reviewed 53 initiatives.', fit: 'nearest' };
+    expect(failure(input)).toBe(
+      `${FILE} is not a valid worksheet:\n  - realExample > relation: relation is required when fit is "nearest": say how the example relates`,
+    );
+  });
+
   it('rejects two table columns with the same id', () => {
     const input = allKindsInput();
     const table = input.sections[0]!.prompts[7] as { columns: Record<string, unknown>[] };

@@ -104,12 +104,14 @@ describe('decode refuses what is not a record of this worksheet, and says why', 
 describe('quota errors', () => {
   it('recognises every browser’s name and code, and nothing else', () => {
     expect(isQuotaError(new DOMException('full', 'QuotaExceededError'))).toBe(true);
+    expect(isQuotaError({ name: 'QuotaExceededError' }), 'by name alone, as the standard has it').toBe(true);
     expect(isQuotaError({ name: 'NS_ERROR_DOM_QUOTA_REACHED' })).toBe(true);
     expect(isQuotaError({ code: 22 })).toBe(true);
     expect(isQuotaError({ code: 1014 })).toBe(true);
     expect(isQuotaError({ name: 'SecurityError', code: 18 })).toBe(false);
     expect(isQuotaError(new Error('QuotaExceededError'))).toBe(false);
     expect(isQuotaError(null)).toBe(false);
+    expect(isQuotaError(undefined)).toBe(false);
     expect(isQuotaError('QuotaExceededError')).toBe(false);
     expect(isQuotaError(22)).toBe(false);
   });
@@ -255,6 +257,8 @@ describe('listing keys', () => {
       throw new DOMException('no', 'SecurityError');
     });
     expect(blocked.keys()).toEqual({ worksheets: [], quarantined: [] });
+    expect(blocked.read(ws), 'nor reads the legacy key').toEqual({ current: { state: 'unavailable' } });
+    expect(blocked.save(record({ commitment: 'x' }))).toBe('unavailable');
     class KeyThrows extends MemoryStorage {
       override key(): string | null {
         throw new DOMException('no', 'SecurityError');

@@ -347,6 +347,21 @@ describe('when storage cannot be used', () => {
     expect(stored(storage).answers).toEqual({ gotcha: 'x'.repeat(3_000), commitment: 'Short' });
   });
 
+  it('tries again, without a new edit, when another tab’s change conflicts with text it could not store', () => {
+    const storage = new QuotaStorage(2_000);
+    const store = tab(storage);
+    store.setAnswer('gotcha', 'x'.repeat(3_000));
+    vi.advanceTimersByTime(SAVE_DELAY_MS);
+    expect(store.$save.get()).toEqual({ kind: 'quota' });
+    storage.limit = 1_000_000;
+    storage.setItem(KEY, storedRecord({ gotcha: 'Theirs' }, 1));
+    store.onExternal(storage.getItem(KEY));
+    expect(store.$conflicts.get()).toEqual({ gotcha: 'Theirs' });
+    vi.advanceTimersByTime(SAVE_DELAY_MS);
+    expect(stored(storage)).toMatchObject({ rev: 2, answers: { gotcha: 'x'.repeat(3_000) } });
+    expect(store.$save.get()).toEqual({ kind: 'saved', at: NOW_ISO });
+  });
+
   it('says storage is unavailable, and still updates the answers as the user types', () => {
     const store = tab(new MemoryStorage(), blockedStorage);
     expect(store.$notices.get()).toEqual([{ kind: 'unavailable', detail: undefined }]);
@@ -731,6 +746,16 @@ describe('connect', () => {
     expect(stored(storage).answers).toEqual({ commitment: 'Typed' });
     win.dispatchEvent(storageEvent(KEY, storedRecord({ commitment: 'Too late' }, 5)));
     expect(store.$answers.get()).toEqual({ commitment: 'Typed' });
+  });
+
+  it('merges an old tab’s write to the legacy key whatever its revision', () => {
+    const { store, win } = connected();
+    store.setAnswer('commitment', 'Mine');
+    store.flush();
+    store.setAnswer('commitment', 'Mine again');
+    store.flush();
+    win.dispatchEvent(storageEvent(LEGACY, encode(rec({ commitment: 'Mine again', gotcha: 'Old tab' }, 1))));
+    expect(store.$answers.get()).toEqual({ commitment: 'Mine again', gotcha: 'Old tab' });
   });
 
   it('notices another tab clearing all storage, and an old tab writing the legacy key', () => {
