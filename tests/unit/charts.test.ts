@@ -191,6 +191,10 @@ describe('quadrantOf', () => {
     expect(quadrantOf(names, { x: 3, y: 3 }, range)).toEqual({ kind: 'centre' });
   });
 
+  it('names no quadrant when the map has no quadrant names (they are optional)', () => {
+    expect(quadrantOf(undefined, { x: 1, y: 5 }, range)).toBeUndefined();
+  });
+
   it('splits an even scale between its two middle values, and follows the range given', () => {
     const even = { xMin: 1, xMax: 4, yMin: 0, yMax: 10 };
     expect(quadrantOf(names, { x: 2, y: 6 }, even)).toEqual({ kind: 'in', quadrant: 'Give them a voice' });
