@@ -75,24 +75,9 @@ function initMenu(): void {
   });
 }
 
-/**
- * A worksheet's progress bar sticks to the top of the screen. Its height (which grows when it shows a
- * warning) becomes the page's scroll padding, so a field reached by keyboard or by a link scrolls
- * into view below the bar rather than under it.
- */
-function initStickyOffset(): void {
-  const bar = document.querySelector<HTMLElement>('.ws-status');
-  if (!bar || typeof ResizeObserver === 'undefined') return;
-  const root = document.documentElement;
-  new ResizeObserver(() => {
-    root.style.setProperty('--sticky-offset', `${Math.ceil(bar.getBoundingClientRect().height) + 8}px`);
-  }).observe(bar);
-}
-
 function init(): void {
   initTheme();
   initMenu();
-  initStickyOffset();
   initSearch();
   initSearchPage();
 }

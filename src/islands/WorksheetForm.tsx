@@ -7,6 +7,7 @@ import { Component } from 'preact';
 import { useCallback, useContext, useEffect, useLayoutEffect, useReducer, useRef, useState } from 'preact/hooks';
 import { listenKeys } from 'nanostores';
 import type { Prompt, Worksheet } from '../worksheets/schema';
+import { allPrompts } from '../worksheets/prompts';
 import { progress } from '../worksheets/answers';
 import { displayAnswer, displayText } from '../worksheets/kinds';
 import type { WorksheetStore } from '../stores/worksheet';
@@ -118,18 +119,18 @@ function nextTask(run: () => void): () => void {
 }
 
 /**
- * How far the form is drawn: `upTo` prompts, then the charts, rounds and buttons (`tail`), then `ready`.
+ * How far the form is drawn: `upTo` prompts, then, once `whole`, the charts, rounds and buttons too.
  * Each step is its own task (see nextTask), so the page stays responsive while a long form is drawn. Without
  * steps everything is drawn at once.
  */
-function useSteps(total: number, stepped: boolean): { upTo: number; tail: boolean; ready: boolean } {
+function useSteps(total: number, stepped: boolean): { upTo: number; whole: boolean } {
   const [n, setN] = useState(stepped ? Math.min(STEP, total) : total + 1);
   // A layout effect, not a paint-bound one: the next step is queued as soon as this one is committed.
   useLayoutEffect(() => {
     if (n > total) return;
     return nextTask(() => setN((m) => (m >= total ? total + 1 : Math.min(m + STEP, total))));
   }, [n, total]);
-  return { upTo: n, tail: n > total, ready: n > total };
+  return { upTo: n, whole: n > total };
 }
 
 /**
@@ -439,19 +440,19 @@ function ConnectedForm({ ws, store, onReady }: { ws: Worksheet; store: Worksheet
   const [announce, region] = useAnnouncer();
   const rounds = useRounds(ws);
   const saved = rounds.state?.rounds ?? [];
-  const total = ws.sections.reduce((n, s) => n + s.prompts.length, 0);
-  const { upTo, tail, ready } = useSteps(total, Boolean(onReady));
+  const total = allPrompts(ws).length;
+  const { upTo, whole } = useSteps(total, Boolean(onReady));
   // `data-ready` says the form is whole and in place: set after onReady has put it there.
   const [placed, setPlaced] = useState(!onReady);
   useLayoutEffect(() => {
-    if (!ready || placed) return;
+    if (!whole || placed) return;
     onReady?.();
     setPlaced(true);
-  }, [ready, placed, onReady]);
+  }, [whole, placed, onReady]);
   let drawn = 0;
   return (
     <Announce.Provider value={announce}>
-      <div class="ws-form" data-ready={ready && placed ? 'true' : 'false'}>
+      <div class="ws-form" data-ready={whole && placed ? 'true' : 'false'}>
         <div class="ws-form__screen" onFocusIn={revealFocused}>
           {region}
           <Notices store={store} />
@@ -463,7 +464,7 @@ function ConnectedForm({ ws, store, onReady }: { ws: Worksheet; store: Worksheet
               {s.prompts.map((p) => (drawn++ < upTo ? <StableField ws={ws} prompt={p} store={store} key={p.id} /> : null))}
             </section>
           ))}
-          {tail && (
+          {whole && (
             <>
               <Charts ws={ws} store={store} rounds={saved} />
               <Rounds ws={ws} store={store} rounds={rounds} />
@@ -478,7 +479,7 @@ function ConnectedForm({ ws, store, onReady }: { ws: Worksheet; store: Worksheet
             </>
           )}
         </div>
-        {tail && <PrintCopy ws={ws} store={store} rounds={saved} />}
+        {whole && <PrintCopy ws={ws} store={store} rounds={saved} />}
       </div>
     </Announce.Provider>
   );

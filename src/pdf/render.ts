@@ -24,7 +24,8 @@ import type { DocChart, DocMap, DocRadar, DocTable, WorksheetDocument } from '..
 import type { Display } from '../worksheets/kinds';
 import { scaleText } from '../worksheets/kinds';
 import { pdfWords, rounds as roundWords, t } from '../lib/strings';
-import { columnWidths, drawable, longDate, PLACEHOLDER, splitToFit } from './text';
+import { columnWidths, drawable, PLACEHOLDER, splitToFit } from './text';
+import { longDate } from '../lib/strings';
 
 export interface PdfInput {
   docs: WorksheetDocument[];

@@ -20,9 +20,6 @@ export function pdfFileName(id: string, date: Date): string {
   return `${safe}-${isoDay(date)}.pdf`;
 }
 
-/** "1 December 2026" (src/lib/strings.ts). */
-export { longDate } from '../lib/strings';
-
 /** Code points that take no glyph of their own: joiners and variation selectors. */
 const IGNORABLE = /^[\u200b-\u200d\u2060\ufe00-\ufe0f]$/u;
 

@@ -20,7 +20,7 @@ import {
   type RoundsState,
 } from '../../src/worksheets/rounds';
 import { parseWorksheet } from '../../src/worksheets/schema';
-import { MemoryStorage, QuotaStorage, allKindsInput, loadWorksheet } from './worksheet-files';
+import { MemoryStorage, QuotaStorage, allKindsInput, loadWorksheet, roundsShortOfRoom } from './worksheet-files';
 
 const muscles = loadWorksheet('muscles-check');
 const trust = loadWorksheet('trust-inventory');
@@ -368,14 +368,7 @@ describe('the rounds store', () => {
   });
 
   it('keeps a round it could not store through every change from another tab until it is stored', () => {
-    const s = new QuotaStorage(1e9);
-    let clock = day(1);
-    const one = createRoundsStore(muscles, rs(s), () => clock);
-    const two = createRoundsStore(muscles, rs(s), () => clock);
-    one.add({ 'trust-today': 1 });
-    s.limit = s.getItem(KEY)!.length + KEY.length;
-    clock = day(2);
-    one.add({ 'trust-today': 2 });
+    const { storage: s, one, two } = roundsShortOfRoom(muscles, day);
     two.external();
     two.rename(two.get().rounds[0]!.id, 'Renamed there');
     one.external(); // still no room

@@ -24,7 +24,7 @@ import {
   type Round,
 } from '../../src/worksheets/rounds';
 import { worksheetDocument } from '../../src/worksheets/document';
-import { MemoryStorage, QuotaStorage, blockedStorage, loadWorksheet, worksheetFiles } from './worksheet-files';
+import { MemoryStorage, QuotaStorage, blockedStorage, loadWorksheet, roundsShortOfRoom, worksheetFiles } from './worksheet-files';
 
 const muscles = loadWorksheet('muscles-check');
 const trust = loadWorksheet('trust-inventory');
@@ -263,14 +263,7 @@ describe('two tabs', () => {
   });
 
   it('keeps a round this tab could not store (quota) when another tab’s change arrives, and stores it once there is room', () => {
-    const s = new QuotaStorage(1e9);
-    let clock = at(1);
-    const one = createRoundsStore(muscles, rs(s), () => clock);
-    const two = createRoundsStore(muscles, rs(s), () => clock);
-    one.add({ 'trust-today': 1 });
-    s.limit = s.getItem(KEY)!.length + KEY.length;
-    clock = at(2);
-    one.add({ 'trust-today': 2 });
+    const { storage: s, one, two } = roundsShortOfRoom(muscles, at);
     expect(one.get().save).toBe('quota');
     s.limit = 1e9;
     two.external();

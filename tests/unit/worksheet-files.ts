@@ -8,6 +8,8 @@ import { parse } from 'yaml';
 import type { Answers } from '../../src/worksheets/answers';
 import { withGeneratedParts } from '../../src/worksheets/generated';
 import { parseWorksheet, type Worksheet } from '../../src/worksheets/schema';
+import { createRoundsStorage, createRoundsStore } from '../../src/worksheets/rounds';
+import { KEYS } from '../../src/lib/storage-keys';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 export const WORKSHEET_DIR = join(ROOT, 'worksheets');
@@ -193,4 +195,30 @@ export function methodCardInput(): Record<string, unknown> {
     watchOutFor: ['It proves nothing about content.'],
     realExample: { source: 'justsystems-2024', text: 'The source reviewed 53 initiatives.', fit: 'direct' },
   };
+}
+
+/**
+ * Two tabs' rounds stores of the muscles check over one storage with room for one round only: tab one
+ * stored a round on day one, then could not store the one of day two (quota).
+ */
+export function roundsShortOfRoom(ws: Worksheet, day: (n: number) => number) {
+  const storage = new QuotaStorage(1e9);
+  let now = day(1);
+  const stores = () =>
+    createRoundsStore(
+      ws,
+      createRoundsStorage(
+        () => storage,
+        () => day(1),
+      ),
+      () => now,
+    );
+  const one = stores();
+  const two = stores();
+  one.add({ 'trust-today': 1 });
+  const key = KEYS.rounds(ws.id);
+  storage.limit = storage.getItem(key)!.length + key.length;
+  now = day(2);
+  one.add({ 'trust-today': 2 });
+  return { storage, one, two };
 }
