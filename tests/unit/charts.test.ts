@@ -191,8 +191,9 @@ describe('quadrantOf', () => {
     expect(quadrantOf(names, { x: 3, y: 3 }, range)).toEqual({ kind: 'centre' });
   });
 
-  it('names no quadrant when the map has no quadrant names (they are optional)', () => {
+  it('names no quadrant when the map has no quadrant names (they are optional), or not four', () => {
     expect(quadrantOf(undefined, { x: 1, y: 5 }, range)).toBeUndefined();
+    expect(quadrantOf(names.slice(0, 3), { x: 1, y: 5 }, range), 'not four names: none').toBeUndefined();
   });
 
   it('splits an even scale between its two middle values, and follows the range given', () => {
