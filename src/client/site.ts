@@ -2,6 +2,7 @@
 import { KEYS } from '../lib/storage-keys';
 import { ui } from '../lib/strings';
 import { initSearch, initSearchPage } from './search/ui';
+import { clientScriptHref } from './script-loader';
 
 function currentTheme(): 'light' | 'dark' {
   const set = document.documentElement.dataset['theme'];
@@ -74,6 +75,32 @@ function initMenu(): void {
     if (isOpen() && target instanceof Node && !nav.contains(target) && !button.contains(target)) set(false);
   });
 }
+
+/**
+ * Loads the page's scripts that wait for its first paint (`<html data-after-paint="worksheet">`, see
+ * Base.astro), in order, from beside this bundle (so under any base path, and from disk). A page that is
+ * not being drawn (a tab opened in the background) gets them after half a second all the same.
+ */
+function loadAfterPaint(): void {
+  const names = (document.documentElement.dataset['afterPaint'] ?? '').split(/\s+/).filter(Boolean);
+  if (names.length === 0) return;
+  let started = false;
+  const start = () => {
+    if (started) return;
+    started = true;
+    for (const name of names) {
+      const script = document.createElement('script');
+      script.src = clientScriptHref(name);
+      script.async = false;
+      document.head.append(script);
+    }
+  };
+  // A frame callback runs just before the paint; a task queued from it runs after that paint.
+  requestAnimationFrame(() => setTimeout(start, 0));
+  setTimeout(start, 500);
+}
+
+loadAfterPaint();
 
 function init(): void {
   initTheme();

@@ -3,7 +3,7 @@
  * and one Undo), the change table. Focus after each action goes to what the reader will want next, and each
  * action is announced in the form's one polite live region (the `Announce` context).
  */
-import { useContext, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useContext, useEffect, useRef, useState } from 'preact/hooks';
 import type { Answers } from '../worksheets/answers';
 import type { Worksheet } from '../worksheets/schema';
 import type { DocTable } from '../worksheets/document';
@@ -24,23 +24,36 @@ import { KEYS } from '../lib/storage-keys';
 import { rounds as words, t } from '../lib/strings';
 import { Announce, useFocusAfter } from './Prompts';
 
-/** The worksheet's rounds store (none when it keeps no rounds) and its current state; follows other tabs. */
-export function useRounds(ws: Worksheet, win: Window | undefined = typeof window === 'undefined' ? undefined : window) {
-  const store = useMemo(() => (hasRounds(ws) ? createRoundsStore(ws, createRoundsStorage(browserStorage)) : undefined), [ws]);
+/** The worksheet's rounds store, made once per form (none when the worksheet keeps no rounds). */
+export function roundsStoreFor(ws: Worksheet): RoundsStore | undefined {
+  return hasRounds(ws) ? createRoundsStore(ws, createRoundsStorage(browserStorage)) : undefined;
+}
+
+/**
+ * The current state of a form's rounds store. With `follow` (one part of the form does it), a change made in
+ * another tab is read in too.
+ */
+export function useRounds(
+  ws: Worksheet,
+  store: RoundsStore | undefined,
+  follow = false,
+  win: Window | undefined = typeof window === 'undefined' ? undefined : window,
+): RoundsState | undefined {
   const [state, setState] = useState<RoundsState | undefined>(() => store?.get());
   useEffect(() => {
-    if (!store || !win) return;
+    if (!store) return;
+    setState(store.get());
     const off = store.subscribe(setState);
     const onStorage = (e: StorageEvent) => {
       if (e.key === null || e.key === KEYS.rounds(ws.id)) store.external();
     };
-    win.addEventListener('storage', onStorage);
+    if (follow) win?.addEventListener('storage', onStorage);
     return () => {
       off();
-      win.removeEventListener('storage', onStorage);
+      if (follow) win?.removeEventListener('storage', onStorage);
     };
-  }, [store, win]);
-  return { store, state };
+  }, [store, follow, win]);
+  return state;
 }
 
 /** A table of the document model (a caption, a header row, row headers). */

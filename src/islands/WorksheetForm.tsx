@@ -1,11 +1,15 @@
 /**
- * The interactive worksheet. Rendered on the server with no store (a readable form that says saving
- * needs JavaScript), then mounted in the browser with a store by islands/mount.tsx.
+ * The interactive worksheet. Rendered on the server with no store: a readable form whose fields are off and
+ * which says that saving needs JavaScript. In the browser, islands/mount.tsx makes that same markup live in
+ * place, part by part (`makeLive`): the top (status bar, notices, the live region), each prompt, then the
+ * tail (charts, rounds, buttons) and the print copy, each its own Preact root drawn over the server's
+ * elements. No element is drawn twice, and the page never swaps one form for another. With a store,
+ * `WorksheetForm` draws the same parts in one tree (the tests use it).
  */
 import { useStore } from '@nanostores/preact';
-import { Component } from 'preact';
-import { useCallback, useContext, useEffect, useLayoutEffect, useReducer, useRef, useState } from 'preact/hooks';
-import { listenKeys } from 'nanostores';
+import { render, type ComponentChildren } from 'preact';
+import { useContext, useEffect, useLayoutEffect, useReducer, useRef, useState } from 'preact/hooks';
+import { atom, listenKeys, type MapStore, type ReadableAtom } from 'nanostores';
 import type { Prompt, Worksheet } from '../worksheets/schema';
 import { allPrompts } from '../worksheets/prompts';
 import { progress } from '../worksheets/answers';
@@ -18,41 +22,69 @@ import { PdfButton } from './PdfButton';
 import { AnswersView } from './AnswersView';
 import { worksheetDocument } from '../worksheets/document';
 import { downloadPdf } from '../client/pdf-loader';
-import { RoundsPanel, useRounds } from './Rounds';
-import type { Round } from '../worksheets/rounds';
+import { RoundsPanel, roundsStoreFor, useRounds } from './Rounds';
+import type { Round, RoundsStore } from '../worksheets/rounds';
 
-interface Props {
-  ws: Worksheet;
-  store?: WorksheetStore | undefined;
-  /**
-   * Given (islands/mount.tsx does), the form is drawn a few prompts per task rather than in one long task
-   * that would hold up the page, and this is called once the whole form is drawn.
-   */
-  onReady?: (() => void) | undefined;
+/** The form's one polite live region. A repeated message is still spoken: each one is a new node. */
+export interface Announcer {
+  $said: ReadableAtom<{ n: number; message: string }>;
+  announce: (message: string) => void;
 }
 
-type FieldBlockProps = { ws: Worksheet; prompt: Prompt; store: WorksheetStore };
+export function createAnnouncer(): Announcer {
+  const $said = atom({ n: 0, message: '' });
+  return { $said, announce: (message) => $said.set({ n: $said.get().n + 1, message }) };
+}
+
+/** What the parts of one form share, whether they are drawn in one tree or each as its own root. */
+export interface FormParts {
+  ws: Worksheet;
+  store: WorksheetStore;
+  rounds: RoundsStore | undefined;
+  announcer: Announcer;
+}
+
+export function formParts(ws: Worksheet, store: WorksheetStore): FormParts {
+  return { ws, store, rounds: roundsStoreFor(ws), announcer: createAnnouncer() };
+}
 
 /**
- * The answers, drawn again as soon as this prompt's answer changes, in the same task. (The nanostores hook
- * waits a timeout first: a row just added would then not exist yet when focus moves to it.)
+ * A store's value, drawn again as soon as it changes (only the given keys, if any), in the same task. (The
+ * nanostores hook waits a timeout first: a row just added would then not exist yet when focus moves to it.)
  */
-function usePromptAnswers(store: WorksheetStore, id: string) {
+function useNow<T extends object>(store: ReadableAtom<T>, keys?: readonly string[]): T {
   const [, redraw] = useReducer((n: number) => n + 1, 0);
-  const drawn = store.$answers.get();
+  const drawn = store.get();
   useLayoutEffect(() => {
-    if (store.$answers.get() !== drawn) redraw(undefined);
-    return listenKeys(store.$answers, [id], () => redraw(undefined));
-  }, [store, id]);
+    if (store.get() !== drawn) redraw(undefined);
+    const on = () => redraw(undefined);
+    return keys ? listenKeys(store as unknown as MapStore<Record<string, unknown>>, keys, on) : store.listen(on);
+  }, [store, keys?.join('\n')]);
   return drawn;
 }
 
-function ConnectedField({ ws, prompt, store }: FieldBlockProps) {
-  const answers = usePromptAnswers(store, prompt.id);
+function AnnouncerRegion({ announcer }: { announcer: Announcer }) {
+  const said = useNow(announcer.$said);
+  return (
+    <div class="visually-hidden" aria-live="polite" data-announcer>
+      {said.message && <p key={said.n}>{said.message}</p>}
+    </div>
+  );
+}
+
+type PromptProps = {
+  parts: FormParts;
+  prompt: Prompt;
+  /** The prompt's own element (`.ws-prompt`), which holds what this draws. */
+  box: { current: HTMLElement | null };
+};
+
+/** One prompt's field, and the message when another tab saved a different answer to it. */
+function PromptBody({ parts: { ws, store }, prompt, box }: PromptProps) {
+  const answers = useNow(store.$answers, [prompt.id]);
   const conflicts = useStore(store.$conflicts);
   const other = conflicts[prompt.id];
   const hasConflict = Object.prototype.hasOwnProperty.call(conflicts, prompt.id);
-  const block = useRef<HTMLDivElement>(null);
   const focusAfter = useFocusAfter();
   const announce = useContext(Announce);
   // The buttons go with the message: focus moves to the answer itself (its chosen radio, else its first field).
@@ -60,13 +92,13 @@ function ConnectedField({ ws, prompt, store }: FieldBlockProps) {
     store.resolveConflict(prompt.id, useTheirs);
     focusAfter(
       () =>
-        block.current?.querySelector<HTMLElement>('input[type="radio"]:checked') ??
-        block.current?.querySelector<HTMLElement>('input, textarea, select'),
+        box.current?.querySelector<HTMLElement>('input[type="radio"]:checked') ??
+        box.current?.querySelector<HTMLElement>('input, textarea, select'),
     );
     announce(useTheirs ? t.usedTheirs : t.keptMine);
   };
   return (
-    <div class="ws-prompt" data-prompt={prompt.id} data-kind={prompt.kind} ref={block}>
+    <>
       <Field prompt={prompt} value={answers[prompt.id]} onChange={(v) => store.setAnswer(prompt.id, v)} uid={ws.id} />
       {hasConflict && (
         <div class="ws-conflict" role="alert">
@@ -80,57 +112,8 @@ function ConnectedField({ ws, prompt, store }: FieldBlockProps) {
           </button>
         </div>
       )}
-    </div>
+    </>
   );
-}
-
-/**
- * A prompt that the form's own renders pass by: its props never change (the store drives what it shows),
- * so a new step of the form or an announcement does not draw the prompts already there again.
- */
-class StableField extends Component<FieldBlockProps> {
-  override shouldComponentUpdate(next: FieldBlockProps): boolean {
-    return next.ws !== this.props.ws || next.prompt !== this.props.prompt || next.store !== this.props.store;
-  }
-  override render() {
-    return <ConnectedField {...this.props} />;
-  }
-}
-
-/** Prompts drawn in each step of a form drawn in steps (about 10 ms of work a step on a fast phone). */
-const STEP = 3;
-
-/**
- * Runs `run` in a task of its own, soon: a message to itself, which the browser runs before timers and
- * which a page clock held by a test (or throttled in a background tab) does not hold up. Returns a cancel.
- */
-function nextTask(run: () => void): () => void {
-  const { port1, port2 } = new MessageChannel();
-  let live = true;
-  port1.onmessage = () => {
-    port1.close();
-    if (live) run();
-  };
-  port2.postMessage(null);
-  return () => {
-    live = false;
-    port1.close();
-  };
-}
-
-/**
- * How far the form is drawn: `upTo` prompts, then, once `whole`, the charts, rounds and buttons too.
- * Each step is its own task (see nextTask), so the page stays responsive while a long form is drawn. Without
- * steps everything is drawn at once.
- */
-function useSteps(total: number, stepped: boolean): { upTo: number; whole: boolean } {
-  const [n, setN] = useState(stepped ? Math.min(STEP, total) : total + 1);
-  // A layout effect, not a paint-bound one: the next step is queued as soon as this one is committed.
-  useLayoutEffect(() => {
-    if (n > total) return;
-    return nextTask(() => setN((m) => (m >= total ? total + 1 : Math.min(m + STEP, total))));
-  }, [n, total]);
-  return { upTo: n, whole: n > total };
 }
 
 /**
@@ -243,10 +226,10 @@ function Charts({ ws, store, rounds }: { ws: Worksheet; store: WorksheetStore; r
 }
 
 /** "Save this round" and the saved rounds, on worksheets that keep them. */
-function Rounds({ ws, store, rounds }: { ws: Worksheet; store: WorksheetStore; rounds: ReturnType<typeof useRounds> }) {
-  const answers = useStore(store.$answers);
-  if (!rounds.store || !rounds.state) return null;
-  return <RoundsPanel ws={ws} store={rounds.store} state={rounds.state} answers={answers} />;
+function Rounds({ parts, state }: { parts: FormParts; state: ReturnType<typeof useRounds> }) {
+  const answers = useStore(parts.store.$answers);
+  if (!parts.rounds || !state) return null;
+  return <RoundsPanel ws={parts.ws} store={parts.rounds} state={state} answers={answers} />;
 }
 
 /**
@@ -346,39 +329,21 @@ function revealFocused(e: FocusEvent): void {
 }
 
 /**
- * The form's one polite live region. A repeated message is still spoken: each one replaces the last
- * as a new node.
+ * True from the moment printing starts (`beforeprint`, or print media applied): the print copy (hidden on
+ * screen) is drawn only then, so it costs nothing while the page loads or the reader types. A state change
+ * in `beforeprint` renders in a microtask, before the browser lays out the printed page.
  */
-function useAnnouncer(): [(message: string) => void, preact.JSX.Element] {
-  const [said, setSaid] = useState<{ n: number; message: string }>({ n: 0, message: '' });
-  const announce = useCallback((message: string) => setSaid((s) => ({ n: s.n + 1, message })), []);
-  const region = (
-    <div class="visually-hidden" aria-live="polite" data-announcer>
-      {said.message && <p key={said.n}>{said.message}</p>}
-    </div>
-  );
-  return [announce, region];
-}
-
-/**
- * True once the page is idle after the form's first render, or as soon as printing starts: the print
- * copy (hidden on screen) is then drawn, so it adds nothing to the work before the form can be used.
- * A state change in `beforeprint` renders in a microtask, before the browser lays out the printed page.
- */
-function useIdleOrPrint(): boolean {
+function usePrinting(): boolean {
   const [on, setOn] = useState(false);
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (on) return;
     const win = window;
     const show = () => setOn(true);
-    const idle = typeof win.requestIdleCallback === 'function';
-    const id = idle ? win.requestIdleCallback(show, { timeout: 1500 }) : win.setTimeout(show, 200);
     const print = typeof win.matchMedia === 'function' ? win.matchMedia('print') : undefined;
+    if (print?.matches) show();
     win.addEventListener('beforeprint', show);
     print?.addEventListener('change', show);
     return () => {
-      if (idle) win.cancelIdleCallback(id);
-      else win.clearTimeout(id);
       win.removeEventListener('beforeprint', show);
       print?.removeEventListener('change', show);
     };
@@ -386,101 +351,252 @@ function useIdleOrPrint(): boolean {
   return on;
 }
 
-type PrintCopyProps = { ws: Worksheet; store: WorksheetStore; rounds: readonly Round[] };
-
-function PrintCopy(props: PrintCopyProps) {
-  return useIdleOrPrint() ? <PrintCopyNow {...props} /> : <div class="ws-print-copy" aria-hidden="true" />;
+/** The top of the form: the live region, notices about storage, and the sticky status bar. */
+function FormTop({ parts }: { parts: FormParts }) {
+  return (
+    <>
+      <AnnouncerRegion announcer={parts.announcer} />
+      <Notices store={parts.store} />
+      <Status ws={parts.ws} store={parts.store} />
+    </>
+  );
 }
 
-function PrintCopyNow({ ws, store, rounds }: PrintCopyProps) {
+/** After the prompts: the charts (with the rounds drawn on them). */
+function FormCharts({ parts }: { parts: FormParts }) {
+  const state = useRounds(parts.ws, parts.rounds);
+  return <Charts ws={parts.ws} store={parts.store} rounds={state?.rounds ?? []} />;
+}
+
+/** "Save this round" and the saved rounds; this part also reads in rounds another tab saved. */
+function FormRounds({ parts }: { parts: FormParts }) {
+  const state = useRounds(parts.ws, parts.rounds, true);
+  return <Rounds parts={parts} state={state} />;
+}
+
+/** Answers kept from an earlier version, and the buttons. */
+function FormEnd({ parts }: { parts: FormParts }) {
+  const { ws, store } = parts;
+  const state = useRounds(ws, parts.rounds);
+  return (
+    <>
+      <Earlier store={store} />
+      <div class="ws-actions">
+        <button type="button" class="button button--primary" onClick={() => window.print()}>
+          {t.print}
+        </button>
+        <DownloadPdf ws={ws} store={store} rounds={state?.rounds ?? []} />
+        <Clear store={store} />
+      </div>
+    </>
+  );
+}
+
+/** The parts after the prompts, in page order, each drawn into its own holder. */
+const TAIL = [
+  ['charts', FormCharts],
+  ['rounds', FormRounds],
+  ['end', FormEnd],
+] as const;
+
+/** What the printed page shows instead of the form: the answers, drawn once printing starts. */
+function PrintCopy({ parts }: { parts: FormParts }) {
+  return usePrinting() ? <PrintCopyNow parts={parts} /> : null;
+}
+
+function PrintCopyNow({ parts: { ws, store, rounds } }: { parts: FormParts }) {
   const answers = useStore(store.$answers);
   const earlier = useStore(store.$earlier);
+  const state = useRounds(ws, rounds);
   return (
-    <div class="ws-print-copy" aria-hidden="true">
+    <>
       <p class="ws-print-copy__title">
         {ws.title}: {t.yourAnswers}
       </p>
       <p class="ws-print-copy__date">{t.printedOn(longDate(new Date()))}</p>
-      <AnswersView ws={ws} answers={answers} earlier={earlier} rounds={rounds} />
+      <AnswersView ws={ws} answers={answers} earlier={earlier} rounds={state?.rounds ?? []} />
+    </>
+  );
+}
+
+/** Each part drawn on its own shares the form's live region. */
+const withAnnounce = (parts: FormParts, children: ComponentChildren) => (
+  <Announce.Provider value={parts.announcer.announce}>{children}</Announce.Provider>
+);
+
+/**
+ * The form's markup, the same on the server and in the browser. `live` draws each part; without it (the
+ * server) the top says that saving needs JavaScript and the fields are off.
+ */
+function FormShell({
+  ws,
+  live,
+}: {
+  ws: Worksheet;
+  live?: { parts: FormParts; prompt: (p: Prompt) => ComponentChildren } | undefined;
+}) {
+  return (
+    <div class={live ? 'ws-form' : 'ws-form ws-form--static'} data-ready={live ? 'true' : 'false'} onFocusIn={live ? revealFocused : undefined}>
+      <div class="ws-form__screen">
+        <div class="ws-part" data-ws-part="top">
+          {live ? (
+            <FormTop parts={live.parts} />
+          ) : (
+            <p class="ws-warning" data-warning="no-js">
+              {t.jsNeeded}
+            </p>
+          )}
+        </div>
+        {/* Off as a whole until the form is live: nothing can be typed here that would then be lost. */}
+        <fieldset class="ws-fields" data-ws-fields disabled={!live} role={live ? 'none' : undefined}>
+          {!live && <legend class="visually-hidden">{t.staticLegend}</legend>}
+          {ws.sections.map((s) => (
+            <section class="ws-section" key={s.id}>
+              <h2 id={`${ws.id}-${s.id}`}>{s.title}</h2>
+              {s.intro && <p>{s.intro}</p>}
+              {s.prompts.map((p) => (live ? live.prompt(p) : <StaticPrompt ws={ws} prompt={p} key={p.id} />))}
+            </section>
+          ))}
+        </fieldset>
+        {TAIL.map(([name, Part]) => (
+          <div class="ws-part" data-ws-part={name} key={name}>
+            {live && <Part parts={live.parts} />}
+          </div>
+        ))}
+      </div>
+      <div class="ws-print-copy" aria-hidden="true" data-ws-part="print">
+        {live && <PrintCopy parts={live.parts} />}
+      </div>
     </div>
   );
 }
 
-export function WorksheetForm({ ws, store, onReady }: Props) {
-  if (!store) {
-    // Server rendering: the questions are readable, the fields are off until the form is mounted, and the
-    // page says that saving needs JavaScript.
-    return (
-      <div class="ws-form ws-form--static">
-        <p class="ws-warning" data-warning="no-js">
-          {t.jsNeeded}
-        </p>
-        {/* Disabled as a whole: nothing can be typed here that would then be lost. */}
-        <fieldset class="ws-static-fields" disabled>
-          <legend class="visually-hidden">{t.staticLegend}</legend>
-          {ws.sections.map((s) => (
-            <section class="ws-section" key={s.id}>
-              <h2 id={`${ws.id}-${s.id}`}>{s.title}</h2>
-              {s.intro && <p>{s.intro}</p>}
-              {s.prompts.map((p) => (
-                <div class="ws-prompt" data-prompt={p.id} data-kind={p.kind} key={p.id}>
-                  <Field prompt={p} value={undefined} onChange={() => undefined} uid={ws.id} />
-                </div>
-              ))}
-            </section>
-          ))}
-        </fieldset>
-      </div>
-    );
-  }
-  return <ConnectedForm ws={ws} store={store} onReady={onReady} />;
+function StaticPrompt({ ws, prompt }: { ws: Worksheet; prompt: Prompt }) {
+  return (
+    <div class="ws-prompt" data-prompt={prompt.id} data-kind={prompt.kind}>
+      <Field prompt={prompt} value={undefined} onChange={() => undefined} uid={ws.id} />
+    </div>
+  );
 }
 
-function ConnectedForm({ ws, store, onReady }: { ws: Worksheet; store: WorksheetStore; onReady?: (() => void) | undefined }) {
-  const [announce, region] = useAnnouncer();
-  const rounds = useRounds(ws);
-  const saved = rounds.state?.rounds ?? [];
-  const total = allPrompts(ws).length;
-  const { upTo, whole } = useSteps(total, Boolean(onReady));
-  // `data-ready` says the form is whole and in place: set after onReady has put it there.
-  const [placed, setPlaced] = useState(!onReady);
-  useLayoutEffect(() => {
-    if (!whole || placed) return;
-    onReady?.();
-    setPlaced(true);
-  }, [whole, placed, onReady]);
-  let drawn = 0;
+function LivePrompt({ parts, prompt }: { parts: FormParts; prompt: Prompt }) {
+  const box = useRef<HTMLDivElement>(null);
   return (
-    <Announce.Provider value={announce}>
-      <div class="ws-form" data-ready={whole && placed ? 'true' : 'false'}>
-        <div class="ws-form__screen" onFocusIn={revealFocused}>
-          {region}
-          <Notices store={store} />
-          <Status ws={ws} store={store} />
-          {ws.sections.map((s) => (
-            <section class="ws-section" key={s.id}>
-              <h2 id={`${ws.id}-${s.id}`}>{s.title}</h2>
-              {s.intro && <p>{s.intro}</p>}
-              {s.prompts.map((p) => (drawn++ < upTo ? <StableField ws={ws} prompt={p} store={store} key={p.id} /> : null))}
-            </section>
-          ))}
-          {whole && (
-            <>
-              <Charts ws={ws} store={store} rounds={saved} />
-              <Rounds ws={ws} store={store} rounds={rounds} />
-              <Earlier store={store} />
-              <div class="ws-actions">
-                <button type="button" class="button button--primary" onClick={() => window.print()}>
-                  {t.print}
-                </button>
-                <DownloadPdf ws={ws} store={store} rounds={saved} />
-                <Clear store={store} />
-              </div>
-            </>
-          )}
-        </div>
-        {whole && <PrintCopy ws={ws} store={store} rounds={saved} />}
-      </div>
-    </Announce.Provider>
+    <div class="ws-prompt" data-prompt={prompt.id} data-kind={prompt.kind} ref={box}>
+      <PromptBody parts={parts} prompt={prompt} box={box} />
+    </div>
   );
+}
+
+/**
+ * The whole worksheet in one tree: with a store, live; without (the server), readable with its fields off.
+ * In the browser, islands/mount.tsx does not draw this: it makes the server's markup live with `makeLive`.
+ */
+export function WorksheetForm({ ws, store }: { ws: Worksheet; store?: WorksheetStore | undefined }) {
+  const [parts] = useState(() => (store ? formParts(ws, store) : undefined));
+  if (!parts) return <FormShell ws={ws} />;
+  return withAnnounce(parts, <FormShell ws={ws} live={{ parts, prompt: (p) => <LivePrompt parts={parts} prompt={p} key={p.id} /> }} />);
+}
+
+/**
+ * Milliseconds of prompts drawn in one task before the page gets a turn. A phone that is four times slower
+ * than a laptop then still answers a tap within a frame or two (a task of over 50 ms is a "long task").
+ */
+export const STEP_MS = 4;
+
+/** The channel `nextTask` posts to, made once (a new one each time costs more than a small step). */
+let channel: { port: MessagePort; queue: (() => void)[] } | undefined;
+
+/**
+ * Runs `run` in a task of its own, soon: a message to itself, which the browser runs before timers and
+ * which a page clock held by a test (or throttled in a background tab) does not hold up. Returns a cancel.
+ */
+function nextTask(run: () => void): () => void {
+  if (!channel) {
+    const { port1, port2 } = new MessageChannel();
+    const c = { port: port2, queue: [] as (() => void)[] };
+    port1.onmessage = () => c.queue.shift()?.();
+    channel = c;
+  }
+  let live = true;
+  channel.queue.push(() => {
+    if (live) run();
+  });
+  channel.port.postMessage(null);
+  return () => {
+    live = false;
+  };
+}
+
+export interface LiveOptions {
+  /** Milliseconds of work per task before the page gets a turn (at least one part or prompt a task). */
+  stepMs?: number;
+  /** Called once the whole form is live. */
+  onReady?: () => void;
+  now?: () => number;
+  /** Runs a step in a task of its own, and returns a cancel (tests drive the steps by hand). */
+  schedule?: (run: () => void) => () => void;
+}
+
+/**
+ * Makes the server's form (`.ws-form`, drawn by `WorksheetForm` without a store) live in place, one part a
+ * task, the first after the current one: the top, the prompts in order (as many a task as fit in
+ * `stepMs`), the charts, the rounds, the buttons, then the print copy. Each part is drawn over the elements already there, which
+ * keep their place: nothing is drawn twice and nothing moves. The fields stay off until the last prompt is
+ * live, then go on together and `data-ready` becomes "true". Returns a function that stops the steps still
+ * to come.
+ */
+export function makeLive(form: HTMLElement, parts: FormParts, options: LiveOptions = {}): () => void {
+  const { stepMs = STEP_MS, onReady, now = () => performance.now(), schedule = nextTask } = options;
+  const part = (name: string) => form.querySelector<HTMLElement>(`[data-ws-part="${name}"]`);
+  // Only the top holds something of the server's (the notice that saving needs JavaScript): it goes first,
+  // since a root drawn over elements it does not match leaves them in place.
+  const draw = (name: string, node: ComponentChildren) => {
+    const el = part(name);
+    if (!el) return;
+    el.replaceChildren();
+    render(withAnnounce(parts, node), el);
+  };
+  const byId = new Map(allPrompts(parts.ws).map((p) => [p.id, p]));
+  const boxes = [...form.querySelectorAll<HTMLElement>('.ws-prompt[data-prompt]')];
+  const fields = form.querySelector<HTMLFieldSetElement>('[data-ws-fields]');
+  form.addEventListener('focusin', revealFocused);
+  let i = 0;
+  /** Each job draws one part; the prompts' job draws prompts until the task's time is up, and says when all are. */
+  const jobs: ((until: number) => boolean)[] = [
+    () => (draw('top', <FormTop parts={parts} />), true),
+    (until) => {
+      // Another prompt only if it would likely fit: about as long as the last one took.
+      let took = 0;
+      do {
+        const started = now();
+        const box = boxes[i++];
+        const prompt = byId.get(box?.getAttribute('data-prompt') ?? '');
+        if (box && prompt) render(withAnnounce(parts, <PromptBody parts={parts} prompt={prompt} box={{ current: box }} />), box);
+        took = now() - started;
+      } while (i < boxes.length && now() + took < until);
+      return i >= boxes.length;
+    },
+    ...TAIL.map(([name, Part]) => () => (draw(name, <Part parts={parts} />), true)),
+    () => {
+      if (fields) {
+        fields.querySelector(':scope > legend')?.remove();
+        fields.setAttribute('role', 'none');
+        fields.disabled = false;
+      }
+      form.classList.remove('ws-form--static');
+      form.setAttribute('data-ready', 'true');
+      onReady?.();
+      return true;
+    },
+    () => (draw('print', <PrintCopy parts={parts} />), true),
+  ];
+  let j = 0;
+  let cancel = () => {};
+  const run = () => {
+    if (jobs[j]!(now() + stepMs)) j++;
+    if (j < jobs.length) cancel = schedule(run);
+  };
+  cancel = schedule(run);
+  return () => cancel();
 }

@@ -5,13 +5,12 @@
  * Markup contract (src/pages/worksheets/[id]/index.astro):
  *   <div data-worksheet-island>
  *     <script type="application/json" data-worksheet-definition>{...parsed worksheet...}</script>
- *     <div data-worksheet-root>...server-rendered form...</div>
+ *     <div data-worksheet-root><div class="ws-form">...server-rendered form...</div></div>
  *   </div>
  */
-import { render } from 'preact';
 import { createWorksheetStore } from '../stores/worksheet';
 import type { Worksheet } from '../worksheets/schema';
-import { WorksheetForm } from './WorksheetForm';
+import { formParts, makeLive } from './WorksheetForm';
 import { longDate, remind } from '../lib/strings';
 import { browserStorage } from '../worksheets/storage';
 import { exportReminder } from '../workbook/reminder';
@@ -35,16 +34,10 @@ export function mountWorksheets(doc: Document = document): number {
     const ws = JSON.parse(json) as Worksheet;
     const store = createWorksheetStore(ws);
     store.connect(doc.defaultView ?? window);
-    // The form is drawn in steps into a hidden box beside the server's copy (its fields switched off), and
-    // takes its place once whole: the page never shows half a form, nor holds up the reader while it is drawn.
-    const live = doc.createElement('div');
-    live.hidden = true;
-    root.append(live);
-    const ready = () => {
-      for (const el of [...root.children]) if (el !== live) el.remove();
-      live.hidden = false;
-    };
-    render(<WorksheetForm ws={ws} store={store} onReady={ready} />, live);
+    const form = root.querySelector<HTMLElement>('.ws-form');
+    if (!form) continue;
+    // The server's form becomes the live one in place, a few prompts a task (see makeLive).
+    makeLive(form, formParts(ws, store));
     mounted++;
     // After a save, the reminder may become due (first answers) or stay as it was.
     store.$save.subscribe((state) => {

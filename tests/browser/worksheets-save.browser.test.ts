@@ -171,6 +171,9 @@ it('keeps a long text typed just before an immediate reload (saved on pagehide, 
     await page.locator(byId(fieldId(id, prompt.id))).pressSequentially(text);
     expect(await readRaw(page, KEYS.worksheet(id)), 'nothing saved yet: the debounce has not fired').toBeNull();
     await page.reload();
+    // The new page loads its form's script once it is drawn (a frame, then a timer: see site.ts), so the
+    // held clock is let run now; the page that could have saved on a timer is gone.
+    await recorded.context.clock.runFor(1_000);
     await page.locator('.ws-form[data-ready="true"]').waitFor({ state: 'attached' });
     expect(await page.inputValue(byId(fieldId(id, prompt.id)))).toBe(text);
   } finally {

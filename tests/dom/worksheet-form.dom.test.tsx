@@ -6,12 +6,12 @@
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AnswersView } from '../../src/islands/AnswersView';
-import { WorksheetForm } from '../../src/islands/WorksheetForm';
+import { WorksheetForm, formParts, makeLive } from '../../src/islands/WorksheetForm';
 import { KEYS } from '../../src/lib/storage-keys';
 import { t } from '../../src/lib/strings';
 import { createWorksheetStore } from '../../src/stores/worksheet';
 import type { Answers, EarlierAnswer, TableRow } from '../../src/worksheets/answers';
-import { allPrompts, parseWorksheet, type Prompt } from '../../src/worksheets/schema';
+import { allPrompts, parseWorksheet, type Prompt, type Worksheet } from '../../src/worksheets/schema';
 import { createWorksheetStorage, emptyRecord, encode, type StoredRecord } from '../../src/worksheets/storage';
 import { MemoryStorage, allKindsInput, blockedStorage, loadExample, loadWorksheet, worksheetFiles } from '../unit/worksheet-files';
 
@@ -524,37 +524,106 @@ describe('AnswersView', () => {
   });
 });
 
-describe('drawn in steps (as islands/mount.tsx draws it)', () => {
-  it('draws a few prompts a task, then the charts and buttons, then says it is ready, once', async () => {
+describe('made live in place (as islands/mount.tsx does)', () => {
+  /** The server's form for the complete muscles-check example, and a store over storage holding its answers. */
+  function serverForm() {
     const ws = loadWorksheet('muscles-check');
+    const { answers } = loadExample('muscles-check.complete.json');
+    const storage = new MemoryStorage();
+    storage.setItem(KEYS.worksheet(ws.id), encode({ ...emptyRecord(ws), rev: 1, updated: '2026-11-21T09:30:00.000Z', answers }));
     const store = createWorksheetStore(
       ws,
-      createWorksheetStorage(() => new MemoryStorage()),
+      createWorksheetStorage(() => storage),
     );
     store.load();
+    const { container } = render(<WorksheetForm ws={ws} />);
+    const form = container.querySelector<HTMLElement>('.ws-form')!;
+    // The steps' tasks, run by hand: `next()` runs the one queued.
+    const queue: (() => void)[] = [];
+    const schedule = (run: () => void) => {
+      queue.push(run);
+      return () => void queue.splice(queue.indexOf(run), 1);
+    };
+    const next = async () => {
+      expect(queue.length, 'one task queued at a time').toBe(1);
+      await act(() => queue.shift()!());
+    };
+    return { ws, answers, store, storage, container, form, schedule, next, queue };
+  }
+
+  /** How many prompts show their stored answer (a scale's checked radio, a text's value). */
+  function shown(container: ParentNode, ws: Worksheet, answers: Answers): string[] {
+    return allPrompts(ws)
+      .filter((p) => {
+        const box = promptBox(container, p.id);
+        const v = answers[p.id];
+        if (p.kind === 'scale') return box.querySelector<HTMLInputElement>(`input[value="${String(v)}"]`)?.checked === true;
+        const field = box.querySelector<HTMLInputElement | HTMLTextAreaElement>('textarea, input[type="text"]');
+        return Array.isArray(v) ? field?.value === v[0] : field?.value === v;
+      })
+      .map((p) => p.id);
+  }
+
+  it('draws over the server’s elements one part a task, the prompts in order, and says it is ready once', async () => {
+    const { ws, answers, store, container, form, schedule, next, queue } = serverForm();
+    const warning = form.querySelector('[data-warning="no-js"]')!;
+    const kept = [...form.querySelectorAll('*')].filter((el) => !warning.contains(el) && el.tagName !== 'LEGEND');
+    const fields = form.querySelector<HTMLFieldSetElement>('[data-ws-fields]')!;
     let ready = 0;
-    const { container } = render(<WorksheetForm ws={ws} store={store} onReady={() => ready++} />);
-    const total = allPrompts(ws).length;
-    const drawn = () => container.querySelectorAll('[data-prompt]').length;
-    const form = () => container.querySelector('.ws-form')!;
-    expect(drawn(), 'the first step only').toBe(3);
-    expect(form().getAttribute('data-ready')).toBe('false');
-    expect(container.querySelector('.ws-actions'), 'no buttons before the prompts are all there').toBeNull();
-    const seen = [drawn()];
-    while (form().getAttribute('data-ready') !== 'true') {
-      await settle();
-      seen.push(drawn());
-      if (seen.length > 50) throw new Error(`never ready: ${seen.join(' ')}`);
+    makeLive(form, formParts(ws, store), { stepMs: 0, onReady: () => ready++, schedule });
+    expect(warning.isConnected, 'nothing happens in the task that called it').toBe(true);
+    await next();
+    expect(warning.isConnected, 'the top first').toBe(false);
+    expect(form.querySelector('.ws-status')).not.toBeNull();
+    expect(shown(container, ws, answers)).toEqual([]);
+    const order: string[][] = [];
+    while (form.getAttribute('data-ready') !== 'true') {
+      expect(fields.disabled, 'the fields stay off until every prompt is live').toBe(true);
+      await next();
+      order.push(shown(container, ws, answers));
+      if (order.length > 60) throw new Error('never ready');
     }
-    expect(seen[1], 'three more in the next task').toBe(6);
-    expect(drawn()).toBe(total);
-    expect(container.querySelector('.ws-actions')).not.toBeNull();
+    const ids = allPrompts(ws).map((p) => p.id);
+    // With no time to spare, one prompt a task, in the definition's order; then the charts, the rounds and the buttons.
+    expect(order.slice(0, ids.length)).toEqual(ids.map((_, i) => ids.slice(0, i + 1)));
+    expect(order.length, 'then the charts, the rounds, the buttons, and the fields go on').toBe(ids.length + 4);
+    expect(fields.disabled).toBe(false);
+    expect(fields.querySelector(':scope > legend'), 'the legend that says the fields are off').toBeNull();
+    expect(form.classList.contains('ws-form--static')).toBe(false);
+    expect(form.querySelector('.ws-actions')).not.toBeNull();
+    expect(form.querySelector('figure.chart')).not.toBeNull();
+    expect(
+      kept.filter((el) => !el.isConnected).map((el) => el.outerHTML.slice(0, 60)),
+      'every element of the server’s form is still in place, but the Add button of a list the answers fill',
+    ).toEqual([expect.stringContaining('data-action="add"')]);
     expect(ready).toBe(1);
-    // In definition order, as the form without steps draws it.
-    expect([...container.querySelectorAll('[data-prompt]')].map((e) => e.getAttribute('data-prompt'))).toEqual(
-      allPrompts(ws).map((p) => p.id),
-    );
-    await settle();
+    expect(form.querySelector('.ws-print-copy')!.childElementCount, 'the print copy waits for printing').toBe(0);
+    await next();
+    expect(queue, 'nothing left to do').toEqual([]);
     expect(ready, 'called once').toBe(1);
+    // And the live form saves what is typed.
+    const field = promptBox(container, 'trust-evidence').querySelector('textarea')!;
+    fireEvent.input(field, { target: { value: 'Typed once live' } });
+    expect(store.$answers.get()['trust-evidence']).toBe('Typed once live');
+  });
+
+  it('draws many prompts a task when there is time', async () => {
+    const { ws, answers, store, container, form, schedule, next } = serverForm();
+    makeLive(form, formParts(ws, store), { stepMs: 10_000, schedule });
+    await next(); // the top
+    await next(); // every prompt
+    expect(shown(container, ws, answers)).toEqual(allPrompts(ws).map((p) => p.id));
+    expect(form.getAttribute('data-ready')).toBe('false');
+  });
+
+  it('stops when asked', async () => {
+    const { ws, store, form, schedule, next, queue } = serverForm();
+    const stop = makeLive(form, formParts(ws, store), { stepMs: 0, schedule });
+    await next();
+    await next();
+    stop();
+    expect(queue).toEqual([]);
+    expect(form.getAttribute('data-ready')).toBe('false');
+    expect(form.querySelector<HTMLFieldSetElement>('[data-ws-fields]')!.disabled).toBe(true);
   });
 });

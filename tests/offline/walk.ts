@@ -60,6 +60,8 @@ export async function walk(d: Driver): Promise<void> {
   await d.reload();
   await d.waitUntil(`(document.querySelector(${JSON.stringify(FIELD)}) || {}).value === ${JSON.stringify(answer)}`);
   expect(await d.value(FIELD)).toBe(answer);
+  // The form becomes live a few questions at a time; its buttons come last.
+  await d.waitFor(`#${WORKSHEET} .ws-form[data-ready="true"]`);
 
   // "Download PDF" from disk: the engine is a classic script injected on the click, the file a blob URL.
   const one = await d.download(`#${WORKSHEET} [data-action="download-pdf"]`);
