@@ -123,7 +123,14 @@ function ScaleField({ prompt, value, onChange, uid }: FieldProps<Of<'scale'>>) {
           const extra = v === prompt.min ? `, ${prompt.minLabel}` : v === prompt.max ? `, ${prompt.maxLabel}` : '';
           return (
             <span class="ws-scale__option" key={v}>
-              <input type="radio" id={id} name={`${uid}-${prompt.id}`} value={String(v)} checked={value === v} onChange={() => onChange(v)} />
+              <input
+                type="radio"
+                id={id}
+                name={`${uid}-${prompt.id}`}
+                value={String(v)}
+                checked={value === v}
+                onChange={() => onChange(v)}
+              />
               <label for={id}>
                 {v}
                 {extra && <span class="visually-hidden">{extra}</span>}

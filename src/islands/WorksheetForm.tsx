@@ -7,7 +7,7 @@
  * `WorksheetForm` draws the same parts in one tree (the tests use it).
  */
 import { useStore } from '@nanostores/preact';
-import { render, type ComponentChildren } from 'preact';
+import { hydrate, render, type ComponentChildren } from 'preact';
 import { useContext, useEffect, useLayoutEffect, useReducer, useRef, useState } from 'preact/hooks';
 import { atom, listenKeys, type MapStore, type ReadableAtom } from 'nanostores';
 import type { Prompt, Worksheet } from '../worksheets/schema';
@@ -77,11 +77,18 @@ type PromptProps = {
   prompt: Prompt;
   /** The prompt's own element (`.ws-prompt`), which holds what this draws. */
   box: { current: HTMLElement | null };
+  /**
+   * Drawn over the server's copy by `hydrate`: the first render matches that copy exactly (no answer), so
+   * nothing on the page is touched but the listeners; the answers follow at once, changing only what differs.
+   */
+  overServer?: boolean;
 };
 
 /** One prompt's field, and the message when another tab saved a different answer to it. */
-function PromptBody({ parts: { ws, store }, prompt, box }: PromptProps) {
+function PromptBody({ parts: { ws, store }, prompt, box, overServer = false }: PromptProps) {
   const answers = useNow(store.$answers, [prompt.id]);
+  const [adopted, adopt] = useState(!overServer);
+  useLayoutEffect(() => adopt(true), []);
   const conflicts = useStore(store.$conflicts);
   const other = conflicts[prompt.id];
   const hasConflict = Object.prototype.hasOwnProperty.call(conflicts, prompt.id);
@@ -99,7 +106,7 @@ function PromptBody({ parts: { ws, store }, prompt, box }: PromptProps) {
   };
   return (
     <>
-      <Field prompt={prompt} value={answers[prompt.id]} onChange={(v) => store.setAnswer(prompt.id, v)} uid={ws.id} />
+      <Field prompt={prompt} value={adopted ? answers[prompt.id] : undefined} onChange={(v) => store.setAnswer(prompt.id, v)} uid={ws.id} />
       {hasConflict && (
         <div class="ws-conflict" role="alert">
           <p>{t.conflict}</p>
@@ -428,15 +435,13 @@ const withAnnounce = (parts: FormParts, children: ComponentChildren) => (
  * The form's markup, the same on the server and in the browser. `live` draws each part; without it (the
  * server) the top says that saving needs JavaScript and the fields are off.
  */
-function FormShell({
-  ws,
-  live,
-}: {
-  ws: Worksheet;
-  live?: { parts: FormParts; prompt: (p: Prompt) => ComponentChildren } | undefined;
-}) {
+function FormShell({ ws, live }: { ws: Worksheet; live?: { parts: FormParts; prompt: (p: Prompt) => ComponentChildren } | undefined }) {
   return (
-    <div class={live ? 'ws-form' : 'ws-form ws-form--static'} data-ready={live ? 'true' : 'false'} onFocusIn={live ? revealFocused : undefined}>
+    <div
+      class={live ? 'ws-form' : 'ws-form ws-form--static'}
+      data-ready={live ? 'true' : 'false'}
+      onFocusIn={live ? revealFocused : undefined}
+    >
       <div class="ws-form__screen">
         <div class="ws-part" data-ws-part="top">
           {live ? (
@@ -447,9 +452,7 @@ function FormShell({
             </p>
           )}
         </div>
-        {/* Off as a whole until the form is live: nothing can be typed here that would then be lost. */}
-        <fieldset class="ws-fields" data-ws-fields disabled={!live} role={live ? 'none' : undefined}>
-          {!live && <legend class="visually-hidden">{t.staticLegend}</legend>}
+        <div class="ws-fields" data-ws-fields>
           {ws.sections.map((s) => (
             <section class="ws-section" key={s.id}>
               <h2 id={`${ws.id}-${s.id}`}>{s.title}</h2>
@@ -457,7 +460,7 @@ function FormShell({
               {s.prompts.map((p) => (live ? live.prompt(p) : <StaticPrompt ws={ws} prompt={p} key={p.id} />))}
             </section>
           ))}
-        </fieldset>
+        </div>
         {TAIL.map(([name, Part]) => (
           <div class="ws-part" data-ws-part={name} key={name}>
             {live && <Part parts={live.parts} />}
@@ -471,20 +474,24 @@ function FormShell({
   );
 }
 
+/**
+ * A prompt as the server draws it: a fieldset with no role of its own (the field inside names itself), off
+ * until the page's script makes it live, so nothing can be typed here that would then be lost.
+ */
 function StaticPrompt({ ws, prompt }: { ws: Worksheet; prompt: Prompt }) {
   return (
-    <div class="ws-prompt" data-prompt={prompt.id} data-kind={prompt.kind}>
+    <fieldset class="ws-prompt" data-prompt={prompt.id} data-kind={prompt.kind} role="none" disabled>
       <Field prompt={prompt} value={undefined} onChange={() => undefined} uid={ws.id} />
-    </div>
+    </fieldset>
   );
 }
 
 function LivePrompt({ parts, prompt }: { parts: FormParts; prompt: Prompt }) {
-  const box = useRef<HTMLDivElement>(null);
+  const box = useRef<HTMLFieldSetElement>(null);
   return (
-    <div class="ws-prompt" data-prompt={prompt.id} data-kind={prompt.kind} ref={box}>
+    <fieldset class="ws-prompt" data-prompt={prompt.id} data-kind={prompt.kind} role="none" ref={box}>
       <PromptBody parts={parts} prompt={prompt} box={box} />
-    </div>
+    </fieldset>
   );
 }
 
@@ -539,12 +546,12 @@ export interface LiveOptions {
 }
 
 /**
- * Makes the server's form (`.ws-form`, drawn by `WorksheetForm` without a store) live in place, one part a
- * task, the first after the current one: the top, the prompts in order (as many a task as fit in
- * `stepMs`), the charts, the rounds, the buttons, then the print copy. Each part is drawn over the elements already there, which
- * keep their place: nothing is drawn twice and nothing moves. The fields stay off until the last prompt is
- * live, then go on together and `data-ready` becomes "true". Returns a function that stops the steps still
- * to come.
+ * Makes the server's form (`.ws-form`, drawn by `WorksheetForm` without a store) live, one part a task, the
+ * first after the current one: the top (status bar, notices), the prompts in order (as many a task as fit in
+ * `stepMs`), the charts, the rounds, the buttons, then the print copy (drawn when printing starts). Each
+ * prompt is hydrated over the server's elements, which keep their place (nothing is drawn twice), and is
+ * switched on as soon as it is live. Once the buttons are in, `data-ready` becomes "true". Returns a
+ * function that stops the steps still to come.
  */
 export function makeLive(form: HTMLElement, parts: FormParts, options: LiveOptions = {}): () => void {
   const { stepMs = STEP_MS, onReady, now = () => performance.now(), schedule = nextTask } = options;
@@ -559,7 +566,6 @@ export function makeLive(form: HTMLElement, parts: FormParts, options: LiveOptio
   };
   const byId = new Map(allPrompts(parts.ws).map((p) => [p.id, p]));
   const boxes = [...form.querySelectorAll<HTMLElement>('.ws-prompt[data-prompt]')];
-  const fields = form.querySelector<HTMLFieldSetElement>('[data-ws-fields]');
   form.addEventListener('focusin', revealFocused);
   let i = 0;
   /** Each job draws one part; the prompts' job draws prompts until the task's time is up, and says when all are. */
@@ -572,24 +578,29 @@ export function makeLive(form: HTMLElement, parts: FormParts, options: LiveOptio
         const started = now();
         const box = boxes[i++];
         const prompt = byId.get(box?.getAttribute('data-prompt') ?? '');
-        if (box && prompt) render(withAnnounce(parts, <PromptBody parts={parts} prompt={prompt} box={{ current: box }} />), box);
+        if (box && prompt) {
+          hydrate(withAnnounce(parts, <PromptBody parts={parts} prompt={prompt} box={{ current: box }} overServer />), box);
+          if (box instanceof HTMLFieldSetElement) box.disabled = false;
+        }
         took = now() - started;
       } while (i < boxes.length && now() + took < until);
       return i >= boxes.length;
     },
-    ...TAIL.map(([name, Part]) => () => (draw(name, <Part parts={parts} />), true)),
+    ...TAIL.map(
+      ([name, Part]) =>
+        () => (draw(name, <Part parts={parts} />), true),
+    ),
     () => {
-      if (fields) {
-        fields.querySelector(':scope > legend')?.remove();
-        fields.setAttribute('role', 'none');
-        fields.disabled = false;
-      }
       form.classList.remove('ws-form--static');
       form.setAttribute('data-ready', 'true');
       onReady?.();
       return true;
     },
-    () => (draw('print', <PrintCopy parts={parts} />), true),
+    () => {
+      const print = part('print');
+      if (print) render(<PrintCopy parts={parts} />, print);
+      return true;
+    },
   ];
   let j = 0;
   let cancel = () => {};

@@ -50,7 +50,6 @@ export const t = {
   choose: 'Choose…',
   jsNeeded:
     'Saving answers needs JavaScript, which is off or did not load, so the fields below are switched off. You can read the questions here, and write your answers on the printable version.',
-  staticLegend: 'The worksheet’s questions (switched off until the page’s script loads)',
   yourAnswers: 'Your answers',
   printedOn: (date: string) => `Printed on ${date}`,
   downloadPdf: 'Download PDF',

@@ -564,11 +564,13 @@ describe('made live in place (as islands/mount.tsx does)', () => {
       .map((p) => p.id);
   }
 
-  it('draws over the server’s elements one part a task, the prompts in order, and says it is ready once', async () => {
+  it('draws the top, then hydrates and switches on the server’s prompts one a task, in order, then the rest; ready once', async () => {
     const { ws, answers, store, container, form, schedule, next, queue } = serverForm();
     const warning = form.querySelector('[data-warning="no-js"]')!;
-    const kept = [...form.querySelectorAll('*')].filter((el) => !warning.contains(el) && el.tagName !== 'LEGEND');
-    const fields = form.querySelector<HTMLFieldSetElement>('[data-ws-fields]')!;
+    // All but what is in the holders of the parts the server leaves empty (the top's notice).
+    const holders = [...form.querySelectorAll('[data-ws-part]:not([data-ws-part="print"])')];
+    const kept = [...form.querySelectorAll('*')].filter((el) => !holders.some((h) => h.contains(el)));
+    const on = () => [...form.querySelectorAll('.ws-prompt:not([disabled])')].map((el) => el.getAttribute('data-prompt'));
     let ready = 0;
     makeLive(form, formParts(ws, store), { stepMs: 0, onReady: () => ready++, schedule });
     expect(warning.isConnected, 'nothing happens in the task that called it').toBe(true);
@@ -577,18 +579,21 @@ describe('made live in place (as islands/mount.tsx does)', () => {
     expect(form.querySelector('.ws-status')).not.toBeNull();
     expect(shown(container, ws, answers)).toEqual([]);
     const order: string[][] = [];
+    const switchedOn: (string | null)[][] = [];
+    expect(on(), 'every prompt is off until it is live').toEqual([]);
     while (form.getAttribute('data-ready') !== 'true') {
-      expect(fields.disabled, 'the fields stay off until every prompt is live').toBe(true);
       await next();
       order.push(shown(container, ws, answers));
+      switchedOn.push(on());
       if (order.length > 60) throw new Error('never ready');
     }
     const ids = allPrompts(ws).map((p) => p.id);
     // With no time to spare, one prompt a task, in the definition's order; then the charts, the rounds and the buttons.
     expect(order.slice(0, ids.length)).toEqual(ids.map((_, i) => ids.slice(0, i + 1)));
-    expect(order.length, 'then the charts, the rounds, the buttons, and the fields go on').toBe(ids.length + 4);
-    expect(fields.disabled).toBe(false);
-    expect(fields.querySelector(':scope > legend'), 'the legend that says the fields are off').toBeNull();
+    expect(switchedOn.slice(0, ids.length), 'each prompt is switched on as it becomes live').toEqual(
+      ids.map((_, i) => ids.slice(0, i + 1)),
+    );
+    expect(order.length, 'then the charts, the rounds, the buttons, and it is ready').toBe(ids.length + 4);
     expect(form.classList.contains('ws-form--static')).toBe(false);
     expect(form.querySelector('.ws-actions')).not.toBeNull();
     expect(form.querySelector('figure.chart')).not.toBeNull();
@@ -624,6 +629,6 @@ describe('made live in place (as islands/mount.tsx does)', () => {
     stop();
     expect(queue).toEqual([]);
     expect(form.getAttribute('data-ready')).toBe('false');
-    expect(form.querySelector<HTMLFieldSetElement>('[data-ws-fields]')!.disabled).toBe(true);
+    expect(form.querySelectorAll('.ws-prompt[disabled]').length, 'the prompts not reached stay off').toBe(allPrompts(ws).length - 1);
   });
 });
