@@ -39,6 +39,8 @@ export interface FieldProps<P extends Prompt = Prompt> {
   onChange: (value: AnswerValue | undefined) => void;
   /** Id prefix, unique on the page. */
   uid: string;
+  /** Switched off: the server's copy, until the page's script makes it live (nothing typed there is lost). */
+  off?: boolean | undefined;
 }
 
 type Of<K extends Prompt['kind']> = Extract<Prompt, { kind: K }>;
@@ -62,10 +64,11 @@ function Help({ uid, prompt }: { uid: string; prompt: Prompt }) {
 
 const inputValue = (e: { currentTarget: HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement }) => e.currentTarget.value;
 
-function TextField({ prompt, value, onChange, uid }: FieldProps<Of<'text'> | Of<'longtext'>>) {
+function TextField({ prompt, value, onChange, uid, off }: FieldProps<Of<'text'> | Of<'longtext'>>) {
   const id = `${uid}-${prompt.id}`;
   const common = {
     id,
+    disabled: off,
     name: prompt.id,
     value: typeof value === 'string' ? value : '',
     'aria-describedby': helpId(uid, prompt),
@@ -107,11 +110,11 @@ function ClearChoice({ prompt, onClear }: { prompt: Prompt; onClear: () => void 
   );
 }
 
-function ScaleField({ prompt, value, onChange, uid }: FieldProps<Of<'scale'>>) {
+function ScaleField({ prompt, value, onChange, uid, off }: FieldProps<Of<'scale'>>) {
   const { group, clear } = useClearChoice(prompt, onChange);
   const values = Array.from({ length: prompt.max - prompt.min + 1 }, (_, i) => prompt.min + i);
   return (
-    <fieldset class="ws-field ws-scale" aria-describedby={helpId(uid, prompt)} ref={group}>
+    <fieldset class="ws-field ws-scale" aria-describedby={helpId(uid, prompt)} ref={group} disabled={off}>
       <legend class="ws-label">{prompt.label}</legend>
       <Help uid={uid} prompt={prompt} />
       <div class="ws-scale__row">
@@ -147,10 +150,10 @@ function ScaleField({ prompt, value, onChange, uid }: FieldProps<Of<'scale'>>) {
   );
 }
 
-function ChoiceField({ prompt, value, onChange, uid }: FieldProps<Of<'choice'>>) {
+function ChoiceField({ prompt, value, onChange, uid, off }: FieldProps<Of<'choice'>>) {
   const { group, clear } = useClearChoice(prompt, onChange);
   return (
-    <fieldset class="ws-field" aria-describedby={helpId(uid, prompt)} ref={group}>
+    <fieldset class="ws-field" aria-describedby={helpId(uid, prompt)} ref={group} disabled={off}>
       <legend class="ws-label">{prompt.label}</legend>
       <Help uid={uid} prompt={prompt} />
       <div class="ws-options">
@@ -176,10 +179,10 @@ function ChoiceField({ prompt, value, onChange, uid }: FieldProps<Of<'choice'>>)
   );
 }
 
-function ChecklistField({ prompt, value, onChange, uid }: FieldProps<Of<'checklist'>>) {
+function ChecklistField({ prompt, value, onChange, uid, off }: FieldProps<Of<'checklist'>>) {
   const checked = Array.isArray(value) ? (value as string[]) : [];
   return (
-    <fieldset class="ws-field" aria-describedby={helpId(uid, prompt)}>
+    <fieldset class="ws-field" aria-describedby={helpId(uid, prompt)} disabled={off}>
       <legend class="ws-label">{prompt.label}</legend>
       <Help uid={uid} prompt={prompt} />
       <div class="ws-options">
@@ -363,7 +366,7 @@ function CellInput({
 /** The first text column of a table: what a row is called by ("Chief inspector"), when filled in. */
 const labelColumn = (prompt: Of<'table'>) => prompt.columns.find((c) => c.kind === 'text')?.id;
 
-function TableField({ prompt, value, onChange, uid }: FieldProps<Of<'table'>>) {
+function TableField({ prompt, value, onChange, uid, off }: FieldProps<Of<'table'>>) {
   const stored = Array.isArray(value) ? (value as TableRow[]) : [];
   // Empty rows to type into, with ids made once, so typing the first letter keeps the row (and focus).
   const [placeholders] = useState<TableRow[]>(() =>
@@ -392,7 +395,7 @@ function TableField({ prompt, value, onChange, uid }: FieldProps<Of<'table'>>) {
   const legendId = `${uid}-${prompt.id}-legend`;
   const colHelpId = (c: TableColumn) => (c.help ? `${uid}-${prompt.id}-col-${c.id}-help` : undefined);
   return (
-    <fieldset class="ws-field ws-table" aria-describedby={helpId(uid, prompt)} ref={root}>
+    <fieldset class="ws-field ws-table" aria-describedby={helpId(uid, prompt)} ref={root} disabled={off}>
       <legend class="ws-label" id={legendId}>
         {prompt.label}
       </legend>
@@ -460,7 +463,7 @@ function TableField({ prompt, value, onChange, uid }: FieldProps<Of<'table'>>) {
   );
 }
 
-function RankedField({ prompt, value, onChange, uid }: FieldProps<Of<'ranked'>>) {
+function RankedField({ prompt, value, onChange, uid, off }: FieldProps<Of<'ranked'>>) {
   const stored = Array.isArray(value) ? (value as string[]) : [];
   const items = stored.length ? stored : [''];
   // Stable keys for the items, held beside the stored list (which stays plain strings) and kept in
@@ -483,7 +486,7 @@ function RankedField({ prompt, value, onChange, uid }: FieldProps<Of<'ranked'>>)
     },
   });
   return (
-    <fieldset class="ws-field ws-ranked" aria-describedby={helpId(uid, prompt)} ref={root}>
+    <fieldset class="ws-field ws-ranked" aria-describedby={helpId(uid, prompt)} ref={root} disabled={off}>
       <legend class="ws-label">{prompt.label}</legend>
       <Help uid={uid} prompt={prompt} />
       <ol class="ws-ranked__list">

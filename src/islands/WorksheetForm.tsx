@@ -78,8 +78,9 @@ type PromptProps = {
   /** The prompt's own element (`.ws-prompt`), which holds what this draws. */
   box: { current: HTMLElement | null };
   /**
-   * Drawn over the server's copy by `hydrate`: the first render matches that copy exactly (no answer), so
-   * nothing on the page is touched but the listeners; the answers follow at once, changing only what differs.
+   * Drawn over the server's copy by `hydrate`: the first render matches that copy exactly (no answer, the
+   * field off), so nothing on the page is touched but the listeners; at once the field is switched on and
+   * shows its answer, which changes only what differs.
    */
   overServer?: boolean;
 };
@@ -106,7 +107,13 @@ function PromptBody({ parts: { ws, store }, prompt, box, overServer = false }: P
   };
   return (
     <>
-      <Field prompt={prompt} value={adopted ? answers[prompt.id] : undefined} onChange={(v) => store.setAnswer(prompt.id, v)} uid={ws.id} />
+      <Field
+        prompt={prompt}
+        value={adopted ? answers[prompt.id] : undefined}
+        onChange={(v) => store.setAnswer(prompt.id, v)}
+        uid={ws.id}
+        off={!adopted}
+      />
       {hasConflict && (
         <div class="ws-conflict" role="alert">
           <p>{t.conflict}</p>
@@ -474,24 +481,21 @@ function FormShell({ ws, live }: { ws: Worksheet; live?: { parts: FormParts; pro
   );
 }
 
-/**
- * A prompt as the server draws it: a fieldset with no role of its own (the field inside names itself), off
- * until the page's script makes it live, so nothing can be typed here that would then be lost.
- */
+/** A prompt as the server draws it: its field switched off until the page's script makes it live. */
 function StaticPrompt({ ws, prompt }: { ws: Worksheet; prompt: Prompt }) {
   return (
-    <fieldset class="ws-prompt" data-prompt={prompt.id} data-kind={prompt.kind} role="none" disabled>
-      <Field prompt={prompt} value={undefined} onChange={() => undefined} uid={ws.id} />
-    </fieldset>
+    <div class="ws-prompt" data-prompt={prompt.id} data-kind={prompt.kind}>
+      <Field prompt={prompt} value={undefined} onChange={() => undefined} uid={ws.id} off />
+    </div>
   );
 }
 
 function LivePrompt({ parts, prompt }: { parts: FormParts; prompt: Prompt }) {
-  const box = useRef<HTMLFieldSetElement>(null);
+  const box = useRef<HTMLDivElement>(null);
   return (
-    <fieldset class="ws-prompt" data-prompt={prompt.id} data-kind={prompt.kind} role="none" ref={box}>
+    <div class="ws-prompt" data-prompt={prompt.id} data-kind={prompt.kind} ref={box}>
       <PromptBody parts={parts} prompt={prompt} box={box} />
-    </fieldset>
+    </div>
   );
 }
 
@@ -578,10 +582,8 @@ export function makeLive(form: HTMLElement, parts: FormParts, options: LiveOptio
         const started = now();
         const box = boxes[i++];
         const prompt = byId.get(box?.getAttribute('data-prompt') ?? '');
-        if (box && prompt) {
+        if (box && prompt)
           hydrate(withAnnounce(parts, <PromptBody parts={parts} prompt={prompt} box={{ current: box }} overServer />), box);
-          if (box instanceof HTMLFieldSetElement) box.disabled = false;
-        }
         took = now() - started;
       } while (i < boxes.length && now() + took < until);
       return i >= boxes.length;

@@ -570,7 +570,9 @@ describe('made live in place (as islands/mount.tsx does)', () => {
     // All but what is in the holders of the parts the server leaves empty (the top's notice).
     const holders = [...form.querySelectorAll('[data-ws-part]:not([data-ws-part="print"])')];
     const kept = [...form.querySelectorAll('*')].filter((el) => !holders.some((h) => h.contains(el)));
-    const on = () => [...form.querySelectorAll('.ws-prompt:not([disabled])')].map((el) => el.getAttribute('data-prompt'));
+    // A prompt's field is off by its own fieldset, or by its one control.
+    const off = (el: Element) => el.querySelector(':scope > fieldset[disabled], :scope > .ws-field > [disabled]') !== null;
+    const on = () => [...form.querySelectorAll('.ws-prompt')].filter((el) => !off(el)).map((el) => el.getAttribute('data-prompt'));
     let ready = 0;
     makeLive(form, formParts(ws, store), { stepMs: 0, onReady: () => ready++, schedule });
     expect(warning.isConnected, 'nothing happens in the task that called it').toBe(true);
@@ -629,6 +631,9 @@ describe('made live in place (as islands/mount.tsx does)', () => {
     stop();
     expect(queue).toEqual([]);
     expect(form.getAttribute('data-ready')).toBe('false');
-    expect(form.querySelectorAll('.ws-prompt[disabled]').length, 'the prompts not reached stay off').toBe(allPrompts(ws).length - 1);
+    const off = [...form.querySelectorAll('.ws-prompt')].filter((el) =>
+      el.querySelector(':scope > fieldset[disabled], :scope > .ws-field > [disabled]'),
+    );
+    expect(off.length, 'the prompts not reached stay off').toBe(allPrompts(ws).length - 1);
   });
 });
