@@ -582,8 +582,10 @@ export function makeLive(form: HTMLElement, parts: FormParts, options: LiveOptio
         const started = now();
         const box = boxes[i++];
         const prompt = byId.get(box?.getAttribute('data-prompt') ?? '');
-        if (box && prompt)
-          hydrate(withAnnounce(parts, <PromptBody parts={parts} prompt={prompt} box={{ current: box }} overServer />), box);
+        // Hydration keeps the server's attributes, so a field whose rows get new keys in the browser (a
+        // table, a ranked list: `data-key`) is drawn over the server's copy with its attributes compared.
+        const over = prompt?.kind === 'table' || prompt?.kind === 'ranked' ? render : hydrate;
+        if (box && prompt) over(withAnnounce(parts, <PromptBody parts={parts} prompt={prompt} box={{ current: box }} overServer />), box);
         took = now() - started;
       } while (i < boxes.length && now() + took < until);
       return i >= boxes.length;

@@ -526,11 +526,12 @@ describe('AnswersView', () => {
 
 describe('made live in place (as islands/mount.tsx does)', () => {
   /** The server's form for the complete muscles-check example, and a store over storage holding its answers. */
-  function serverForm() {
-    const ws = loadWorksheet('muscles-check');
-    const { answers } = loadExample('muscles-check.complete.json');
+  function serverForm(id = 'muscles-check', stored = true) {
+    const ws = loadWorksheet(id);
+    const answers = stored ? loadExample(`${id}.complete.json`).answers : {};
     const storage = new MemoryStorage();
-    storage.setItem(KEYS.worksheet(ws.id), encode({ ...emptyRecord(ws), rev: 1, updated: '2026-11-21T09:30:00.000Z', answers }));
+    if (stored)
+      storage.setItem(KEYS.worksheet(ws.id), encode({ ...emptyRecord(ws), rev: 1, updated: '2026-11-21T09:30:00.000Z', answers }));
     const store = createWorksheetStore(
       ws,
       createWorksheetStorage(() => storage),
@@ -621,6 +622,22 @@ describe('made live in place (as islands/mount.tsx does)', () => {
     await next(); // every prompt
     expect(shown(container, ws, answers)).toEqual(allPrompts(ws).map((p) => p.id));
     expect(form.getAttribute('data-ready')).toBe('false');
+  });
+
+  it('gives the rows of a table the keys the browser made, so a moved row keeps focus', async () => {
+    // The server and the browser make different keys for the rows a table offers empty: drawn over the
+    // server's copy with hydration alone, the rows would keep the server's `data-key`, and focus would be lost.
+    const { ws, store, form, schedule, next, queue } = serverForm('coalition-map', false);
+    makeLive(form, formParts(ws, store), { stepMs: 10_000, schedule });
+    while (queue.length) await next();
+    const box = promptBox(form, 'actors');
+    const first = box.querySelector<HTMLElement>('tbody tr[data-key]')!;
+    const down = first.querySelector<HTMLButtonElement>('[data-action="down"]')!;
+    down.focus();
+    fireEvent.click(down);
+    await settle();
+    expect(box.querySelectorAll('tbody tr[data-key]')[1], 'the row moved down one place').toBe(first);
+    expect(document.activeElement, 'and its Down button still has focus').toBe(down);
   });
 
   it('stops when asked', async () => {
