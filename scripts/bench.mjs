@@ -183,6 +183,19 @@ function staticWeight(path) {
       frameworks: frameworksIn(code.toString('utf8')),
     });
   }
+  // Scripts that site.js loads once the page is drawn (`<html data-after-paint="worksheet">`, Base.astro):
+  // not in a tag, but the page's all the same.
+  const afterPaint = /<html\b[^>]*\bdata-after-paint="([^"]*)"/i.exec(text)?.[1] ?? '';
+  for (const name of afterPaint.split(/\s+/).filter(Boolean)) {
+    const src = `/_client/${name}.js`;
+    const file = assetFile(src);
+    if (!file) {
+      missing.push(src);
+      continue;
+    }
+    const code = readFileSync(file);
+    js.push({ name: src, type: 'after-paint', raw: code.length, gzip: gzipSize(code), frameworks: frameworksIn(code.toString('utf8')) });
+  }
   for (const m of text.matchAll(/<link\b[^>]*rel=["']?modulepreload[^>]*>/gi)) {
     const a = attributes(m[0]);
     const file = a.href && assetFile(a.href);
