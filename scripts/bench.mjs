@@ -166,48 +166,24 @@ function staticWeight(path) {
     if (!file) missing.push(a.href);
     else css.push({ name: a.href, raw: statSync(file).size, gzip: gzipSize(readFileSync(file)) });
   }
+  /** A script of the page, from its address in the build; `type` says how the page loads it. */
+  const addScript = (src, type) => {
+    const file = assetFile(src);
+    if (!file) return void missing.push(src);
+    const code = readFileSync(file);
+    js.push({ name: src, type, raw: code.length, gzip: gzipSize(code), frameworks: frameworksIn(code.toString('utf8')) });
+  };
   for (const m of text.matchAll(/<script\b[^>]*>/gi)) {
     const a = attributes(m[0]);
-    if (a.src === undefined) continue;
-    const file = assetFile(a.src);
-    if (!file) {
-      missing.push(a.src);
-      continue;
-    }
-    const code = readFileSync(file);
-    js.push({
-      name: a.src,
-      type: a.type === 'module' ? 'module' : 'classic',
-      raw: code.length,
-      gzip: gzipSize(code),
-      frameworks: frameworksIn(code.toString('utf8')),
-    });
+    if (a.src !== undefined) addScript(a.src, a.type === 'module' ? 'module' : 'classic');
   }
   // Scripts that site.js loads once the page is drawn (`<html data-after-paint="worksheet">`, Base.astro):
   // not in a tag, but the page's all the same.
   const afterPaint = /<html\b[^>]*\bdata-after-paint="([^"]*)"/i.exec(text)?.[1] ?? '';
-  for (const name of afterPaint.split(/\s+/).filter(Boolean)) {
-    const src = `/_client/${name}.js`;
-    const file = assetFile(src);
-    if (!file) {
-      missing.push(src);
-      continue;
-    }
-    const code = readFileSync(file);
-    js.push({ name: src, type: 'after-paint', raw: code.length, gzip: gzipSize(code), frameworks: frameworksIn(code.toString('utf8')) });
-  }
+  for (const name of afterPaint.split(/\s+/).filter(Boolean)) addScript(`/_client/${name}.js`, 'after-paint');
   for (const m of text.matchAll(/<link\b[^>]*rel=["']?modulepreload[^>]*>/gi)) {
     const a = attributes(m[0]);
-    const file = a.href && assetFile(a.href);
-    if (!file) continue;
-    const code = readFileSync(file);
-    js.push({
-      name: a.href,
-      type: 'modulepreload',
-      raw: code.length,
-      gzip: gzipSize(code),
-      frameworks: frameworksIn(code.toString('utf8')),
-    });
+    if (a.href && assetFile(a.href)) addScript(a.href, 'modulepreload');
   }
   const inlineScripts = [...text.matchAll(/<script\b(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/gi)].map((m) => m[1] ?? '');
   const sum = (list, key) => list.reduce((n, item) => n + item[key], 0);

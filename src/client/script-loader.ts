@@ -28,6 +28,15 @@ export function clientScriptHref(name: string, doc: Document = document): string
   return new URL(`/_client/${name}.js`, doc.baseURI).href;
 }
 
+/** Appends `_client/<name>.js` to the page's head as a classic script, and returns the element. */
+export function injectClientScript(name: string, doc: Document = document, async = true): HTMLScriptElement {
+  const script = doc.createElement('script');
+  script.src = clientScriptHref(name, doc);
+  script.async = async;
+  doc.head.append(script);
+  return script;
+}
+
 const loading = new Map<string, Promise<void>>();
 
 /**
@@ -39,10 +48,7 @@ export function loadClientScript(name: string, ready: () => boolean, win: Window
   let promise = loading.get(name);
   if (promise) return promise;
   promise = new Promise<void>((resolve, reject) => {
-    const doc = win.document;
-    const script = doc.createElement('script');
-    script.src = clientScriptHref(name, doc);
-    script.async = true;
+    const script = injectClientScript(name, win.document);
     // `data-psfg-pdf`, `data-psfg-facilitator`: marks what was injected (tests look for it).
     script.setAttribute(`data-psfg-${name}`, '');
     const fail = (error: Error) => {
@@ -53,7 +59,6 @@ export function loadClientScript(name: string, ready: () => boolean, win: Window
     };
     script.addEventListener('load', () => (ready() ? resolve() : fail(new Error(`${script.src} loaded but did not start.`))));
     script.addEventListener('error', () => fail(new Error(`${script.src} could not be loaded.`)));
-    doc.head.append(script);
   });
   loading.set(name, promise);
   return promise;

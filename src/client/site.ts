@@ -2,7 +2,7 @@
 import { KEYS } from '../lib/storage-keys';
 import { ui } from '../lib/strings';
 import { initSearch, initSearchPage } from './search/ui';
-import { clientScriptHref } from './script-loader';
+import { injectClientScript } from './script-loader';
 
 function currentTheme(): 'light' | 'dark' {
   const set = document.documentElement.dataset['theme'];
@@ -88,12 +88,8 @@ function loadAfterPaint(): void {
   const start = () => {
     if (started) return;
     started = true;
-    for (const name of names) {
-      const script = document.createElement('script');
-      script.src = clientScriptHref(name);
-      script.async = false;
-      document.head.append(script);
-    }
+    // Not async: they run in the order given.
+    for (const name of names) injectClientScript(name, document, false);
   };
   // A frame callback runs just before the paint; a task queued from it runs after that paint.
   requestAnimationFrame(() => setTimeout(start, 0));
