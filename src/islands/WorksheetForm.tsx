@@ -139,10 +139,14 @@ function useStickyHeight(bar: { current: HTMLElement | null }): void {
     const el = bar.current;
     if (!el || typeof ResizeObserver === 'undefined') return;
     const root = el.ownerDocument.documentElement;
-    const update = () => root.style.setProperty('--ws-status-h', `${Math.ceil(el.getBoundingClientRect().height)}px`);
-    const observer = new ResizeObserver(update);
+    // The observer reports the bar's size once it is laid out, and again on each change: reading it here
+    // at once would have the browser lay the page out in the middle of making the form live.
+    const observer = new ResizeObserver((entries) => {
+      const box = entries[entries.length - 1]?.borderBoxSize?.[0];
+      const h = box ? box.blockSize : el.getBoundingClientRect().height;
+      root.style.setProperty('--ws-status-h', `${Math.ceil(h)}px`);
+    });
     observer.observe(el);
-    update();
     return () => {
       observer.disconnect();
       root.style.removeProperty('--ws-status-h');
@@ -365,15 +369,19 @@ function usePrinting(): boolean {
   return on;
 }
 
-/** The top of the form: the live region, notices about storage, and the sticky status bar. */
+/** The top of the form: the live region and notices about storage. */
 function FormTop({ parts }: { parts: FormParts }) {
   return (
     <>
       <AnnouncerRegion announcer={parts.announcer} />
       <Notices store={parts.store} />
-      <Status ws={parts.ws} store={parts.store} />
     </>
   );
+}
+
+/** The sticky status bar, drawn on its own after the top (each a short task). */
+function FormStatus({ parts }: { parts: FormParts }) {
+  return <Status ws={parts.ws} store={parts.store} />;
 }
 
 /** After the prompts: the charts (with the rounds drawn on them). */
@@ -382,16 +390,16 @@ function FormCharts({ parts }: { parts: FormParts }) {
   return <Charts ws={parts.ws} store={parts.store} rounds={state?.rounds ?? []} />;
 }
 
-/** "Save this round" and the saved rounds; this part also reads in rounds another tab saved. */
+/** "Save this round" and the saved rounds. */
 function FormRounds({ parts }: { parts: FormParts }) {
-  const state = useRounds(parts.ws, parts.rounds, true);
+  const state = useRounds(parts.ws, parts.rounds);
   return <Rounds parts={parts} state={state} />;
 }
 
-/** Answers kept from an earlier version, and the buttons. */
+/** Answers kept from an earlier version, and the buttons; this part (always drawn) also reads in rounds another tab saved. */
 function FormEnd({ parts }: { parts: FormParts }) {
   const { ws, store } = parts;
-  const state = useRounds(ws, parts.rounds);
+  const state = useRounds(ws, parts.rounds, true);
   return (
     <>
       <Earlier store={store} />
@@ -406,12 +414,35 @@ function FormEnd({ parts }: { parts: FormParts }) {
   );
 }
 
-/** The parts after the prompts, in page order, each drawn into its own holder. */
+/**
+ * The parts after the prompts, in page order, each drawn into its own holder. Those marked `near` are drawn
+ * once their place comes within a screen's height of the screen (on a phone, the whole form is between them
+ * and the top): they are the costliest to draw, and nothing on them can be used before they are seen.
+ */
 const TAIL = [
-  ['charts', FormCharts],
-  ['rounds', FormRounds],
-  ['end', FormEnd],
+  ['charts', FormCharts, { near: true }],
+  ['rounds', FormRounds, { near: true }],
+  ['end', FormEnd, { near: false }],
 ] as const;
+
+/**
+ * Runs `go` once `el` comes within a screen's height of the screen. Returns a function that stops waiting,
+ * or undefined where the browser cannot tell (then nothing waits: draw at once).
+ */
+function whenNear(el: HTMLElement, go: () => void): (() => void) | undefined {
+  const IO = el.ownerDocument.defaultView?.IntersectionObserver;
+  if (!IO) return undefined;
+  const io = new IO(
+    (entries) => {
+      if (!entries.some((e) => e.isIntersecting)) return;
+      io.disconnect();
+      go();
+    },
+    { rootMargin: '100% 0px' },
+  );
+  io.observe(el);
+  return () => io.disconnect();
+}
 
 /** What the printed page shows instead of the form: the answers, drawn once printing starts. */
 function PrintCopy({ parts }: { parts: FormParts }) {
@@ -459,6 +490,9 @@ function FormShell({ ws, live }: { ws: Worksheet; live?: { parts: FormParts; pro
             </p>
           )}
         </div>
+        <div class="ws-part" data-ws-part="status">
+          {live && <FormStatus parts={live.parts} />}
+        </div>
         <div class="ws-fields" data-ws-fields>
           {ws.sections.map((s) => (
             <section class="ws-section" key={s.id}>
@@ -468,8 +502,8 @@ function FormShell({ ws, live }: { ws: Worksheet; live?: { parts: FormParts; pro
             </section>
           ))}
         </div>
-        {TAIL.map(([name, Part]) => (
-          <div class="ws-part" data-ws-part={name} key={name}>
+        {TAIL.map(([name, Part, { near }]) => (
+          <div class={near ? 'ws-part ws-part--near' : 'ws-part'} data-ws-part={name} key={name}>
             {live && <Part parts={live.parts} />}
           </div>
         ))}
@@ -522,7 +556,7 @@ let channel: { port: MessagePort; queue: (() => void)[] } | undefined;
  * Runs `run` in a task of its own, soon: a message to itself, which the browser runs before timers and
  * which a page clock held by a test (or throttled in a background tab) does not hold up. Returns a cancel.
  */
-function nextTask(run: () => void): () => void {
+export function nextTask(run: () => void): () => void {
   if (!channel) {
     const { port1, port2 } = new MessageChannel();
     const c = { port: port2, queue: [] as (() => void)[] };
@@ -551,11 +585,12 @@ export interface LiveOptions {
 
 /**
  * Makes the server's form (`.ws-form`, drawn by `WorksheetForm` without a store) live, one part a task, the
- * first after the current one: the top (status bar, notices), the prompts in order (as many a task as fit in
- * `stepMs`), the charts, the rounds, the buttons, then the print copy (drawn when printing starts). Each
- * prompt is hydrated over the server's elements, which keep their place (nothing is drawn twice), and is
- * switched on as soon as it is live. Once the buttons are in, `data-ready` becomes "true". Returns a
- * function that stops the steps still to come.
+ * first after the current one: the top (live region, notices), the status bar, the prompts in order (as many
+ * a task as fit in `stepMs`), the charts and the rounds (each once it comes near the screen, see `TAIL`), the
+ * buttons, then the print copy (drawn when printing starts). Each prompt is hydrated over the server's
+ * elements, which keep their place (nothing is drawn twice), and is switched on as soon as it is live. Once
+ * the buttons are in, `data-ready` becomes "true" (the charts and rounds may still be waiting to be seen).
+ * Returns a function that stops the steps still to come.
  */
 export function makeLive(form: HTMLElement, parts: FormParts, options: LiveOptions = {}): () => void {
   const { stepMs = STEP_MS, onReady, now = () => performance.now(), schedule = nextTask } = options;
@@ -569,12 +604,15 @@ export function makeLive(form: HTMLElement, parts: FormParts, options: LiveOptio
     render(withAnnounce(parts, node), el);
   };
   const byId = new Map(allPrompts(parts.ws).map((p) => [p.id, p]));
+  /** Cancels of the parts waiting to come near the screen. */
+  const waiting: (() => void)[] = [];
   const boxes = [...form.querySelectorAll<HTMLElement>('.ws-prompt[data-prompt]')];
   form.addEventListener('focusin', revealFocused);
   let i = 0;
   /** Each job draws one part; the prompts' job draws prompts until the task's time is up, and says when all are. */
   const jobs: ((until: number) => boolean)[] = [
     () => (draw('top', <FormTop parts={parts} />), true),
+    () => (draw('status', <FormStatus parts={parts} />), true),
     (until) => {
       // Another prompt only if it would likely fit: about as long as the last one took.
       let took = 0;
@@ -590,10 +628,18 @@ export function makeLive(form: HTMLElement, parts: FormParts, options: LiveOptio
       } while (i < boxes.length && now() + took < until);
       return i >= boxes.length;
     },
-    ...TAIL.map(
-      ([name, Part]) =>
-        () => (draw(name, <Part parts={parts} />), true),
-    ),
+    ...TAIL.map(([name, Part, { near }]) => () => {
+      const el = part(name);
+      const drawn = () => draw(name, <Part parts={parts} />);
+      const later = () => {
+        drawn();
+        el?.setAttribute('data-drawn', 'true');
+      };
+      const stop = near && el ? whenNear(el, () => waiting.push(schedule(later))) : undefined;
+      if (stop) waiting.push(stop);
+      else drawn();
+      return true;
+    }),
     () => {
       form.classList.remove('ws-form--static');
       form.setAttribute('data-ready', 'true');
@@ -613,5 +659,8 @@ export function makeLive(form: HTMLElement, parts: FormParts, options: LiveOptio
     if (j < jobs.length) cancel = schedule(run);
   };
   cancel = schedule(run);
-  return () => cancel();
+  return () => {
+    cancel();
+    for (const stop of waiting) stop();
+  };
 }

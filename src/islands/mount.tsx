@@ -10,7 +10,7 @@
  */
 import { createWorksheetStore } from '../stores/worksheet';
 import type { Worksheet } from '../worksheets/schema';
-import { formParts, makeLive } from './WorksheetForm';
+import { formParts, makeLive, nextTask } from './WorksheetForm';
 import { longDate, remind } from '../lib/strings';
 import { browserStorage } from '../worksheets/storage';
 import { exportReminder } from '../workbook/reminder';
@@ -21,29 +21,32 @@ export function showExportReminder(doc: Document = document, now = Date.now()): 
   const text = el?.querySelector('[data-export-reminder-text]');
   if (!el || !text) return;
   const r = exportReminder(browserStorage, now);
-  text.textContent = r.lastExport ? remind.since(longDate(new Date(r.lastExport))) : remind.never;
-  el.hidden = !r.due;
+  // Only what changes is written (hidden, as the server drew it, on most loads).
+  if (r.due) text.textContent = r.lastExport ? remind.since(longDate(new Date(r.lastExport))) : remind.never;
+  if (el.hidden !== !r.due) el.hidden = !r.due;
 }
 
 export function mountWorksheets(doc: Document = document): number {
   let mounted = 0;
+  const win = doc.defaultView ?? window;
   for (const island of doc.querySelectorAll<HTMLElement>('[data-worksheet-island]')) {
     const json = island.querySelector('script[data-worksheet-definition]')?.textContent;
-    const root = island.querySelector<HTMLElement>('[data-worksheet-root]');
-    if (!json || !root) continue;
+    const form = island.querySelector<HTMLElement>('[data-worksheet-root] .ws-form');
+    if (!json || !form) continue;
     const ws = JSON.parse(json) as Worksheet;
-    const store = createWorksheetStore(ws);
-    store.connect(doc.defaultView ?? window);
-    const form = root.querySelector<HTMLElement>('.ws-form');
-    if (!form) continue;
-    // The server's form becomes the live one in place, a few prompts a task (see makeLive).
-    makeLive(form, formParts(ws, store));
     mounted++;
-    // After a save, the reminder may become due (first answers) or stay as it was.
-    store.$save.subscribe((state) => {
-      if (state.kind === 'saved') showExportReminder(doc);
+    // In a task of its own (the script's first run is long enough): the answers are read, then the server's
+    // form becomes the live one in place, a few prompts a task (see makeLive).
+    nextTask(() => {
+      const store = createWorksheetStore(ws);
+      store.connect(win);
+      makeLive(form, formParts(ws, store));
+      // After a save, the reminder may become due (first answers) or stay as it was.
+      store.$save.subscribe((state) => {
+        if (state.kind === 'saved') showExportReminder(doc);
+      });
     });
   }
-  showExportReminder(doc);
+  nextTask(() => showExportReminder(doc));
   return mounted;
 }

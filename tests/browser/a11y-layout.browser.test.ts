@@ -19,6 +19,7 @@ import {
   fillStorage,
   openForm,
   printPath,
+  reachCharts,
   promptBlock,
   seedRecord,
   t,
@@ -190,6 +191,7 @@ describe('forced colours', () => {
     await env.withPage({}, async (page) => {
       await page.emulateMedia({ forcedColors: 'active' });
       await openForm(page, env.site.url, id);
+      await reachCharts(page);
       const swatches = page.locator('.ws-form__screen .chart__legend .chart__swatch');
       const n = await swatches.count();
       expect(n).toBeGreaterThan(1);
@@ -325,6 +327,7 @@ describe('text alternatives', () => {
     await env.withPage({}, async (page) => {
       await seedRecord(page, env.site.url, ws.id, f.answers);
       await openForm(page, env.site.url, ws.id);
+      await reachCharts(page);
       for (const chart of ws.charts) {
         if (chart.kind !== 'map' || !chart.quadrants) continue;
         const image = (await axNodes(page)).find((n) => n.role === 'image' && n.name === chart.title);
@@ -341,6 +344,7 @@ describe('text alternatives', () => {
     await env.withPage({}, async (page) => {
       await seedRecord(page, env.site.url, ws.id, f.answers);
       await openForm(page, env.site.url, ws.id);
+      await reachCharts(page);
       const nodes = await axNodes(page);
       for (const chart of ws.charts) {
         if (chart.kind !== 'radar') continue;

@@ -140,6 +140,19 @@ export async function openForm(page: Page, siteUrl: string, id: string): Promise
   await form(page).waitFor({ state: 'attached' });
 }
 
+/**
+ * Scrolls to the form's charts and rounds, as a reader going down the page does, and waits until they are
+ * drawn: they wait until they come near the screen (TAIL in src/islands/WorksheetForm.tsx).
+ */
+export async function reachCharts(page: Page): Promise<void> {
+  const parts = page.locator('.ws-form[data-ready="true"] .ws-part--near');
+  await parts.first().waitFor({ state: 'attached' });
+  for (let i = 0; i < (await parts.count()); i++) {
+    await parts.nth(i).evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    await parts.nth(i).and(page.locator('[data-drawn="true"]')).waitFor({ state: 'attached' });
+  }
+}
+
 /** Waits until the save status says the answers are saved ("Saved on this device at HH:MM"). */
 export async function waitSaved(page: Page): Promise<void> {
   const status = page.locator('[data-save-state]');

@@ -10,6 +10,7 @@ import type { Page } from 'playwright-core';
 import { checkAxe } from '../gates/gates.ts';
 import { root, siteDir } from '../support/site.ts';
 import { useSiteAndBrowser } from '../support/session.ts';
+import { reachCharts } from './helpers-worksheets.ts';
 
 const env = useSiteAndBrowser(siteDir());
 const url = (path: string) => new URL(path, env.site.url).href;
@@ -206,7 +207,7 @@ describe('a worksheet page', () => {
         { id: 'muscles-check', answers: example('muscles-check.complete.json'), updated: '2026-11-20T10:00:00.000Z' },
       ]);
       await page.goto(url('/worksheets/muscles-check/'), { waitUntil: 'networkidle' });
-      await page.locator('.ws-form[data-ready="true"]').waitFor({ state: 'attached' });
+      await reachCharts(page);
       const box = page.locator('[data-where-to-start]').first();
       await expect(box.locator('[data-ties]').textContent()).resolves.toBe(
         'Six muscles share the widest gap (2 points). Among them, lower scores today come first. Several tie for the last place, so all four are listed.',
@@ -225,7 +226,7 @@ describe('a worksheet page', () => {
         },
       ]);
       await page.goto(url('/worksheets/gaps-scan/'), { waitUntil: 'networkidle' });
-      await page.locator('.ws-form[data-ready="true"]').waitFor({ state: 'attached' });
+      await reachCharts(page);
       // The first box is the form's (the printed copy of the answers has its own).
       const box = page.locator('[data-where-to-start]').first();
       const items = box.locator('ol > li');

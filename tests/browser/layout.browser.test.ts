@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { siteDir } from '../support/site.ts';
 import { useSiteAndBrowser } from '../support/session.ts';
+import { reachCharts } from './helpers-worksheets.ts';
 
 const env = useSiteAndBrowser(siteDir());
 const url = (path: string) => new URL(path, env.site.url).href;
@@ -67,11 +68,19 @@ describe('the first paint at 412 px', () => {
   });
 });
 
+/** A worksheet's charts and rounds are drawn once they come near the screen: scroll there, then back to the top. */
+async function withEverythingDrawn(page: Page): Promise<void> {
+  if ((await page.locator('.ws-part--near').count()) === 0) return;
+  await reachCharts(page);
+  await page.evaluate(() => window.scrollTo(0, 0));
+}
+
 describe('narrow screens', () => {
   it.each([360, 412, 768])('at %i px nothing on any page type is wider than the screen', async (width) => {
     await env.withPage({ viewport: { width, height: 800 } }, async (page) => {
       for (const path of PAGE_TYPES) {
         await page.goto(url(path), { waitUntil: 'networkidle' });
+        await withEverythingDrawn(page);
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
         expect(overflow, path).toBe(0);
       }
@@ -91,6 +100,7 @@ describe('narrow screens', () => {
   it.each(PAGE_TYPES)('gives every control and stand-alone link on %s a target of at least 24 by 24 px at 360 px', async (path) => {
     await env.withPage({ viewport: { width: 360, height: 800 } }, async (page) => {
       await page.goto(url(path), { waitUntil: 'networkidle' });
+      await withEverythingDrawn(page);
       const small = await page.evaluate(() =>
         [...document.querySelectorAll('a, button, select, input, textarea, summary')].flatMap((e) => {
           const r = e.getBoundingClientRect();

@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import { useSiteAndBrowser } from '../support/session.ts';
 import { siteDir } from '../support/site.ts';
 import { checkAxe } from '../gates/gates.ts';
-import { KEYS, openForm, optionInput, readRaw } from './helpers-worksheets.ts';
+import { KEYS, openForm, optionInput, reachCharts, readRaw } from './helpers-worksheets.ts';
 
 const env = useSiteAndBrowser(siteDir());
 const ID = 'muscles-check';
@@ -38,6 +38,8 @@ describe('rounds on the muscles check', () => {
       const errors: string[] = [];
       page.on('pageerror', (e) => errors.push(e.message));
       await openForm(page, env.site.url, ID);
+      expect(await panel(page).count(), 'the rounds wait until they come near the screen').toBe(0);
+      await reachCharts(page);
       await panel(page).waitFor();
       expect(await panel(page).locator('[data-rounds-none]').count()).toBe(1);
 
@@ -114,6 +116,8 @@ describe('rounds on the muscles check', () => {
 
       // Kept across a reload.
       await page.reload();
+      await page.locator('.ws-form[data-ready="true"]').waitFor({ state: 'attached' });
+      await reachCharts(page);
       await panel(page).waitFor();
       expect(await panel(page).locator('.ws-rounds__name').allInnerTexts()).toEqual(['Before the retreat']);
       expect(await radar(page).locator('svg g.chart__round').count()).toBe(1);
@@ -128,6 +132,7 @@ describe('rounds on the muscles check', () => {
       // Another tab saves a round: this tab merges it in, its own rounds kept.
       const other = await page.context().newPage();
       await openForm(other, env.site.url, ID);
+      await reachCharts(other);
       await panel(other).waitFor();
       await panel(other).getByLabel('Name of the round (optional)').fill('From the other tab');
       await panel(other).locator('[data-rounds="save"]').click();

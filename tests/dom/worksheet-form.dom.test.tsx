@@ -4,7 +4,7 @@
  * text as text.
  */
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AnswersView } from '../../src/islands/AnswersView';
 import { WorksheetForm, formParts, makeLive } from '../../src/islands/WorksheetForm';
 import { KEYS } from '../../src/lib/storage-keys';
@@ -15,7 +15,10 @@ import { allPrompts, parseWorksheet, type Prompt, type Worksheet } from '../../s
 import { createWorksheetStorage, emptyRecord, encode, type StoredRecord } from '../../src/worksheets/storage';
 import { MemoryStorage, allKindsInput, blockedStorage, loadExample, loadWorksheet, worksheetFiles } from '../unit/worksheet-files';
 
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
 
 /** Lets the store's batched re-render (a zero-delay timeout in useStore) reach the DOM. */
 const settle = () =>
@@ -549,7 +552,25 @@ describe('made live in place (as islands/mount.tsx does)', () => {
       expect(queue.length, 'one task queued at a time').toBe(1);
       await act(() => queue.shift()!());
     };
-    return { ws, answers, store, storage, container, form, schedule, next, queue };
+    // The browser's IntersectionObserver, played by hand: `near(el)` says `el` came near the screen.
+    const watched = new Map<Element, (entries: { isIntersecting: boolean; target: Element }[]) => void>();
+    class HandIO {
+      constructor(private readonly report: (entries: { isIntersecting: boolean; target: Element }[]) => void) {}
+      observe(el: Element) {
+        watched.set(el, this.report);
+      }
+      disconnect() {
+        for (const [el, report] of watched) if (report === this.report) watched.delete(el);
+      }
+    }
+    vi.stubGlobal('IntersectionObserver', HandIO);
+    const near = (name: string) => {
+      const el = form.querySelector(`[data-ws-part="${name}"]`)!;
+      const report = watched.get(el);
+      if (!report) throw new Error(`${name} is not waiting to come near`);
+      report([{ isIntersecting: true, target: el }]);
+    };
+    return { ws, answers, store, storage, container, form, schedule, next, queue, near, watched };
   }
 
   /** How many prompts show their stored answer (a scale's checked radio, a text's value). */
@@ -566,7 +587,7 @@ describe('made live in place (as islands/mount.tsx does)', () => {
   }
 
   it('draws the top, then hydrates and switches on the server’s prompts one a task, in order, then the rest; ready once', async () => {
-    const { ws, answers, store, container, form, schedule, next, queue } = serverForm();
+    const { ws, answers, store, container, form, schedule, next, queue, near, watched } = serverForm();
     const warning = form.querySelector('[data-warning="no-js"]')!;
     // All but what is in the holders of the parts the server leaves empty (the top's notice).
     const holders = [...form.querySelectorAll('[data-ws-part]:not([data-ws-part="print"])')];
@@ -579,6 +600,9 @@ describe('made live in place (as islands/mount.tsx does)', () => {
     expect(warning.isConnected, 'nothing happens in the task that called it').toBe(true);
     await next();
     expect(warning.isConnected, 'the top first').toBe(false);
+    expect(form.querySelector('[data-announcer]')).not.toBeNull();
+    expect(form.querySelector('.ws-status'), 'the status bar in a task of its own').toBeNull();
+    await next();
     expect(form.querySelector('.ws-status')).not.toBeNull();
     expect(shown(container, ws, answers)).toEqual([]);
     const order: string[][] = [];
@@ -596,10 +620,12 @@ describe('made live in place (as islands/mount.tsx does)', () => {
     expect(switchedOn.slice(0, ids.length), 'each prompt is switched on as it becomes live').toEqual(
       ids.map((_, i) => ids.slice(0, i + 1)),
     );
-    expect(order.length, 'then the charts, the rounds, the buttons, and it is ready').toBe(ids.length + 4);
+    expect(order.length, 'then the charts and the rounds wait to be near, the buttons, and it is ready').toBe(ids.length + 4);
     expect(form.classList.contains('ws-form--static')).toBe(false);
     expect(form.querySelector('.ws-actions')).not.toBeNull();
-    expect(form.querySelector('figure.chart')).not.toBeNull();
+    expect(form.querySelector('figure.chart'), 'the charts wait until they come near the screen').toBeNull();
+    expect(form.querySelector('[data-rounds-panel]'), 'so do the rounds').toBeNull();
+    expect([...watched.keys()].map((el) => el.getAttribute('data-ws-part'))).toEqual(['charts', 'rounds']);
     expect(
       kept.filter((el) => !el.isConnected).map((el) => el.outerHTML.slice(0, 60)),
       'every element of the server’s form is still in place, but the Add button of a list the answers fill',
@@ -609,6 +635,20 @@ describe('made live in place (as islands/mount.tsx does)', () => {
     await next();
     expect(queue, 'nothing left to do').toEqual([]);
     expect(ready, 'called once').toBe(1);
+    // Each near part is drawn in a task of its own once it comes near, and is watched no more.
+    near('rounds');
+    expect(form.querySelector('[data-rounds-panel]'), 'not in the observer’s own callback').toBeNull();
+    await next();
+    expect(form.querySelector('[data-rounds-panel]')).not.toBeNull();
+    near('charts');
+    await next();
+    expect(form.querySelector('figure.chart')).not.toBeNull();
+    expect(watched.size).toBe(0);
+    expect(queue).toEqual([]);
+    expect(
+      kept.filter((el) => !el.isConnected).map((el) => el.outerHTML.slice(0, 60)),
+      'and the server’s elements are still in place',
+    ).toEqual([expect.stringContaining('data-action="add"')]);
     // And the live form saves what is typed.
     const field = promptBox(container, 'trust-evidence').querySelector('textarea')!;
     fireEvent.input(field, { target: { value: 'Typed once live' } });
@@ -619,6 +659,7 @@ describe('made live in place (as islands/mount.tsx does)', () => {
     const { ws, answers, store, container, form, schedule, next } = serverForm();
     makeLive(form, formParts(ws, store), { stepMs: 10_000, schedule });
     await next(); // the top
+    await next(); // the status bar
     await next(); // every prompt
     expect(shown(container, ws, answers)).toEqual(allPrompts(ws).map((p) => p.id));
     expect(form.getAttribute('data-ready')).toBe('false');
@@ -643,8 +684,9 @@ describe('made live in place (as islands/mount.tsx does)', () => {
   it('stops when asked', async () => {
     const { ws, store, form, schedule, next, queue } = serverForm();
     const stop = makeLive(form, formParts(ws, store), { stepMs: 0, schedule });
-    await next();
-    await next();
+    await next(); // the top
+    await next(); // the status bar
+    await next(); // the first prompt
     stop();
     expect(queue).toEqual([]);
     expect(form.getAttribute('data-ready')).toBe('false');
@@ -652,5 +694,24 @@ describe('made live in place (as islands/mount.tsx does)', () => {
       el.querySelector(':scope > fieldset[disabled], :scope > .ws-field > [disabled]'),
     );
     expect(off.length, 'the prompts not reached stay off').toBe(allPrompts(ws).length - 1);
+  });
+
+  it('stops waiting for the charts and rounds to come near when asked', async () => {
+    const { ws, store, form, schedule, next, queue, watched } = serverForm();
+    const stop = makeLive(form, formParts(ws, store), { stepMs: 10_000, schedule });
+    while (form.getAttribute('data-ready') !== 'true') await next();
+    expect(watched.size).toBe(2);
+    stop();
+    expect(watched.size, 'no part is watched any more').toBe(0);
+    expect(queue).toEqual([]);
+  });
+
+  it('draws the charts and rounds at once where the browser cannot tell what is near', async () => {
+    const { ws, store, form, schedule, next, queue } = serverForm();
+    vi.stubGlobal('IntersectionObserver', undefined);
+    makeLive(form, formParts(ws, store), { stepMs: 10_000, schedule });
+    while (queue.length) await next();
+    expect(form.querySelector('figure.chart')).not.toBeNull();
+    expect(form.querySelector('[data-rounds-panel]')).not.toBeNull();
   });
 });

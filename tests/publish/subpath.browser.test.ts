@@ -12,7 +12,7 @@ import { newPage } from '../support/browser.ts';
 import { fileOf, listHtmlFiles, listPages, siteDir, SUBPATH_BASE, subpathSiteDir } from '../support/site.ts';
 import { useSiteAndBrowser } from '../support/session.ts';
 import { checkLinksByPage, checkPageRecords, parseHtml } from '../gates/gates.ts';
-import { fieldId, byId, optionInput, readRaw, waitSaved, KEYS } from '../browser/helpers-worksheets.ts';
+import { fieldId, byId, optionInput, reachCharts, readRaw, waitSaved, KEYS } from '../browser/helpers-worksheets.ts';
 
 const base = SUBPATH_BASE;
 const dir = subpathSiteDir();
@@ -157,6 +157,7 @@ describe(`a reader under ${base}`, () => {
 
       // The radar's "where to start" list links to the muscle's page: a site path in the
       // definition, put under the base by the client script.
+      await reachCharts(page);
       const gapLink = page.locator('.chart__next a', { hasText: /trust/i }).first();
       await expect(gapLink.getAttribute('href')).resolves.toBe(`${base}muscles/trust/`);
       expect(escaping(await urlsOnPage(page))).toEqual([]);

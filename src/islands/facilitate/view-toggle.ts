@@ -28,17 +28,25 @@ function writeView(view: View, storage: () => Storage): void {
   }
 }
 
-/** Shows one view and hides the other, and marks every toggle's buttons. */
+/**
+ * Shows one view and hides the other, and marks every toggle's buttons. Only what differs is written: on
+ * load the page already shows the remembered view (theme.ts), and each write would have the browser
+ * restyle what it touches.
+ */
 export function applyView(doc: Document, view: View): void {
-  for (const el of doc.querySelectorAll<HTMLElement>('[data-self-guided]')) el.hidden = view !== 'self';
+  const set = (el: HTMLElement, hidden: boolean) => {
+    if (el.hidden !== hidden) el.hidden = hidden;
+  };
+  for (const el of doc.querySelectorAll<HTMLElement>('[data-self-guided]')) set(el, view !== 'self');
   for (const el of doc.querySelectorAll<HTMLDetailsElement>('[data-facilitator-view]')) {
-    el.hidden = view !== 'facilitator';
-    if (view === 'facilitator') el.open = true;
+    set(el, view !== 'facilitator');
+    if (view === 'facilitator' && !el.open) el.open = true;
   }
   for (const b of doc.querySelectorAll<HTMLButtonElement>('[data-view-toggle-island] button[data-view]')) {
-    b.setAttribute('aria-pressed', b.dataset['view'] === view ? 'true' : 'false');
+    const pressed = b.dataset['view'] === view ? 'true' : 'false';
+    if (b.getAttribute('aria-pressed') !== pressed) b.setAttribute('aria-pressed', pressed);
   }
-  doc.documentElement.dataset['worksheetView'] = view;
+  if (doc.documentElement.dataset['worksheetView'] !== view) doc.documentElement.dataset['worksheetView'] = view;
 }
 
 /** Wires and shows every toggle on the page, in the remembered view; returns how many there are. */
@@ -53,7 +61,7 @@ export function initViewToggle(doc: Document = document, storage: () => Storage 
         applyView(doc, view);
       });
     }
-    el.hidden = false;
+    if (el.hidden) el.hidden = false;
   }
   applyView(doc, readView(storage));
   return toggles.length;
