@@ -88,16 +88,20 @@ export function initFinder(): void {
     mode: select('mode')?.value ?? '',
   });
 
+  // Only what differs is written: on load the head script has already set the page's attributes, and a
+  // write to <html> would have the browser restyle the whole list.
   const show = (f: FinderFilter) => {
     for (const name of FILTER_NAMES) {
       const v = name === 'time' ? (f.time ? String(f.time) : '') : f[name];
       const el = select(name);
-      if (el) el.value = v;
-      if (v) root.setAttribute(`data-finder-${name}`, v);
-      else root.removeAttribute(`data-finder-${name}`);
+      if (el && el.value !== v) el.value = v;
+      const attr = `data-finder-${name}`;
+      if (v && root.getAttribute(attr) !== v) root.setAttribute(attr, v);
+      else if (!v && root.hasAttribute(attr)) root.removeAttribute(attr);
     }
     const shown = data.filter((row) => matches(row, f)).length;
-    count.textContent = ui.finder.count(shown, rows.length);
+    const text = ui.finder.count(shown, rows.length);
+    if (count.textContent !== text) count.textContent = text;
   };
   const setAddress = (f: FinderFilter, how: 'push' | 'replace') => {
     const url = `${window.location.pathname}${filterQuery(f)}${window.location.hash}`;
@@ -136,7 +140,8 @@ export function showProgress(doc: Document = document): void {
   const started = new Map(startedWorksheets(pageDefinitions(doc)).map((s) => [s.id, s]));
   for (const el of marks) {
     const s = started.get(el.dataset['progressFor'] ?? '');
-    el.textContent = s ? ui.finder.progress(s.answered, s.total) : '';
-    el.classList.toggle('is-started', Boolean(s));
+    const text = s ? ui.finder.progress(s.answered, s.total) : '';
+    if (el.textContent !== text) el.textContent = text;
+    if (el.classList.contains('is-started') !== Boolean(s)) el.classList.toggle('is-started', Boolean(s));
   }
 }

@@ -4,7 +4,7 @@
  * once a second; the times are worked out in src/facilitate/timing.ts.
  */
 import { useStore } from '@nanostores/preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { RunSheetStore } from '../../facilitate/run-sheet-store';
 import { clockAt, countdown, position, runStarts } from '../../facilitate/timing';
 import { f } from '../../facilitate/strings';
@@ -14,9 +14,13 @@ export function RunMode({ store }: { store: RunSheetStore }) {
   const [now, setNow] = useState(() => Date.now());
   const heading = useRef<HTMLHeadingElement>(null);
 
+  // Focus moves to the heading as soon as run mode is drawn, in the same task: an effect runs after the
+  // next paint, and the button that started it is gone by then (focus would fall to the page meanwhile).
+  useLayoutEffect(() => {
+    heading.current?.focus();
+  }, []);
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), 1000);
-    heading.current?.focus();
     const onKey = (e: KeyboardEvent) => {
       if (e.key === 'Escape') store.stopRun();
     };
