@@ -6,6 +6,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { COMPILE_HINT } from '../../src/build/client-bundles.ts';
 import { parsePolicy } from '../../src/build/csp.ts';
 import { CACHE_HASHED, CACHE_SHORT, MAX_LINE, metaPolicy } from '../../src/build/headers.ts';
 import { absoluteUrl, publishConfig } from '../../src/lib/urls.ts';
@@ -203,5 +204,15 @@ describe('the version', () => {
 
   it('has an entry in CHANGELOG.md', () => {
     expect(readFileSync(join(root, 'CHANGELOG.md'), 'utf8')).toMatch(new RegExp(`^## ${version.replace(/\./g, '\\.')}\\b`, 'm'));
+  });
+});
+
+describe('the client bundles', () => {
+  const dir = siteDir();
+  const code = (name: string) => readFileSync(join(dir, '_client', `${name}.js`), 'utf8');
+  it('ask Chromium to compile the worksheet form and the journey code while they stream in, and no others', () => {
+    // The hint counts only as the first line of the file.
+    for (const name of ['worksheet', 'journey']) expect(code(name).startsWith(COMPILE_HINT), name).toBe(true);
+    for (const name of ['site', 'theme', 'pdf', 'workbook']) expect(code(name).includes('allFunctionsCalledOnLoad'), name).toBe(false);
   });
 });
