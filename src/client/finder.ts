@@ -142,6 +142,6 @@ export function showProgress(doc: Document = document): void {
     const s = started.get(el.dataset['progressFor'] ?? '');
     const text = s ? ui.finder.progress(s.answered, s.total) : '';
     if (el.textContent !== text) el.textContent = text;
-    if (el.classList.contains('is-started') !== Boolean(s)) el.classList.toggle('is-started', Boolean(s));
+    el.classList.toggle('is-started', Boolean(s)); // changes nothing when it is already so
   }
 }

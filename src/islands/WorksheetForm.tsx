@@ -597,8 +597,7 @@ export function makeLive(form: HTMLElement, parts: FormParts, options: LiveOptio
   const part = (name: string) => form.querySelector<HTMLElement>(`[data-ws-part="${name}"]`);
   // Only the top holds something of the server's (the notice that saving needs JavaScript): it goes first,
   // since a root drawn over elements it does not match leaves them in place.
-  const draw = (name: string, node: ComponentChildren) => {
-    const el = part(name);
+  const draw = (name: string, node: ComponentChildren, el = part(name)) => {
     if (!el) return;
     el.replaceChildren();
     render(withAnnounce(parts, node), el);
@@ -630,14 +629,19 @@ export function makeLive(form: HTMLElement, parts: FormParts, options: LiveOptio
     },
     ...TAIL.map(([name, Part, { near }]) => () => {
       const el = part(name);
-      const drawn = () => draw(name, <Part parts={parts} />);
-      const later = () => {
-        drawn();
-        el?.setAttribute('data-drawn', 'true');
-      };
-      const stop = near && el ? whenNear(el, () => waiting.push(schedule(later))) : undefined;
+      const stop =
+        near && el
+          ? whenNear(el, () =>
+              waiting.push(
+                schedule(() => {
+                  draw(name, <Part parts={parts} />, el);
+                  el.setAttribute('data-drawn', 'true');
+                }),
+              ),
+            )
+          : undefined;
       if (stop) waiting.push(stop);
-      else drawn();
+      else draw(name, <Part parts={parts} />, el);
       return true;
     }),
     () => {

@@ -172,4 +172,42 @@ describe('a worksheet on a phone', () => {
       expect(covered).toEqual([]);
     });
   });
+
+  it('draws the whole focus ring of every field it tabs to: each prompt clips what it paints to its own box', async () => {
+    await env.withPage({ viewport: { width: 360, height: 700 } }, async (page) => {
+      await page.goto(url('/worksheets/muscles-check/'), { waitUntil: 'networkidle' });
+      await page.locator('.ws-form[data-ready="true"]').waitFor({ state: 'attached' });
+      await page.locator('[data-worksheet-root] textarea').first().focus();
+      await page.keyboard.press('Shift+Tab');
+      const clipped: string[] = [];
+      let rings = 0;
+      for (let n = 0; n < 40; n++) {
+        await page.keyboard.press('Tab');
+        const state = await page.evaluate(() => {
+          const el = document.activeElement as HTMLElement | null;
+          const box = el?.closest('.ws-prompt');
+          if (!el || !box) return null;
+          // The ring is on the control, or on the label drawn for a hidden radio or checkbox.
+          const ring = [el, el.nextElementSibling].find((x) => x && getComputedStyle(x).outlineStyle !== 'none');
+          if (!ring) return { name: el.id, ring: false, out: [] as string[] };
+          const cs = getComputedStyle(ring);
+          const grow = parseFloat(cs.outlineWidth) + parseFloat(cs.outlineOffset);
+          const r = ring.getBoundingClientRect();
+          const b = box.getBoundingClientRect();
+          const out = [
+            r.left - grow < b.left - 0.5 ? 'left' : '',
+            r.right + grow > b.right + 0.5 ? 'right' : '',
+            r.top - grow < b.top - 0.5 ? 'top' : '',
+            r.bottom + grow > b.bottom + 0.5 ? 'bottom' : '',
+          ].filter(Boolean);
+          return { name: el.id, ring: true, out };
+        });
+        if (!state) continue;
+        if (state.ring) rings++;
+        if (state.out.length) clipped.push(`${state.name}: ${state.out.join(', ')}`);
+      }
+      expect(rings, 'fields with a focus ring were reached').toBeGreaterThan(10);
+      expect(clipped).toEqual([]);
+    });
+  });
 });
