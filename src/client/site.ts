@@ -3,6 +3,7 @@ import { KEYS } from '../lib/storage-keys';
 import { ui } from '../lib/strings';
 import { initSearch, initSearchPage } from './search/ui';
 import { injectClientScript } from './script-loader';
+import { afterFirstPaint } from './after-paint';
 
 function currentTheme(): 'light' | 'dark' {
   const set = document.documentElement.dataset['theme'];
@@ -78,22 +79,16 @@ function initMenu(): void {
 
 /**
  * Loads the page's scripts that wait for its first paint (`<html data-after-paint="worksheet">`, see
- * Base.astro), in order, from beside this bundle (so under any base path, and from disk). A page that is
- * not being drawn (a tab opened in the background) gets them after half a second all the same.
+ * Base.astro), in order, from beside this bundle (so under any base path, and from disk), once that paint
+ * is on the screen (after-paint.ts).
  */
 function loadAfterPaint(): void {
   const names = (document.documentElement.dataset['afterPaint'] ?? '').split(/\s+/).filter(Boolean);
   if (names.length === 0) return;
-  let started = false;
-  const start = () => {
-    if (started) return;
-    started = true;
-    // Not async: they run in the order given.
+  // Not async: they run in the order given.
+  afterFirstPaint(() => {
     for (const name of names) injectClientScript(name, document, false);
-  };
-  // A frame callback runs just before the paint; a task queued from it runs after that paint.
-  requestAnimationFrame(() => setTimeout(start, 0));
-  setTimeout(start, 500);
+  });
 }
 
 loadAfterPaint();

@@ -131,8 +131,10 @@ function PromptBody({ parts: { ws, store }, prompt, box, overServer = false }: P
 }
 
 /**
- * Publishes the status bar's height as `--ws-status-h` on the page, which sets `scroll-padding-top` (see
- * worksheet.css): a field reached by Tab or Shift+Tab is scrolled clear of the bar, never under it.
+ * Sets the page's `scroll-padding-top` from the status bar's height, so that a field reached by Tab or
+ * Shift+Tab is scrolled clear of the bar, never under it. Where the bar does not stick, worksheet.css sets
+ * it to 0 over this value (!important). Written as that property, not as a custom property on the root,
+ * which would restyle every element of the page (see worksheet.css).
  */
 function useStickyHeight(bar: { current: HTMLElement | null }): void {
   useEffect(() => {
@@ -144,12 +146,14 @@ function useStickyHeight(bar: { current: HTMLElement | null }): void {
     const observer = new ResizeObserver((entries) => {
       const box = entries[entries.length - 1]?.borderBoxSize?.[0];
       const h = box ? box.blockSize : el.getBoundingClientRect().height;
-      root.style.setProperty('--ws-status-h', `${Math.ceil(h)}px`);
+      const value = `calc(${Math.ceil(h)}px + 0.75rem)`;
+      if (root.style.scrollPaddingTop !== value) root.style.scrollPaddingTop = value;
     });
-    observer.observe(el);
+    // The border box: the bar's padding and border count too (the default, its content box, misses them).
+    observer.observe(el, { box: 'border-box' });
     return () => {
       observer.disconnect();
-      root.style.removeProperty('--ws-status-h');
+      root.style.removeProperty('scroll-padding-top');
     };
   }, [bar]);
 }

@@ -151,6 +151,35 @@ describe('the status bar', () => {
   );
 });
 
+describe('the status bar’s height', () => {
+  it('follows the bar as it grows, and restyles the page’s root alone, not every element of the page', async () => {
+    await env.withPage({ viewport: { width: 412, height: 915 } }, async (page) => {
+      await openForm(page, env.site.url, 'muscles-check');
+      const bar = page.locator('.ws-status');
+      const before = (await bar.boundingBox())!.height;
+      const cdp = await page.context().newCDPSession(page);
+      const events: { name: string; args?: { elementCount?: number } }[] = [];
+      cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as typeof events)));
+      await cdp.send('Tracing.start', { categories: 'devtools.timeline', transferMode: 'ReportEvents' });
+      // The bar grows, as it does when its text wraps; the form's observer then writes the padding.
+      await bar.evaluate((el) => (el.style.paddingBottom = '40px'));
+      const grown = (await bar.boundingBox())!.height;
+      expect(grown).toBeGreaterThan(before + 20);
+      await page.waitForFunction((h) => parseFloat(getComputedStyle(document.documentElement).scrollPaddingTop) >= h, grown - 0.5);
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 50))));
+      const ended = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
+      await cdp.send('Tracing.end');
+      await ended;
+      const padding = await page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).scrollPaddingTop));
+      expect(padding, 'the padding clears the grown bar, by no more than it needs').toBeLessThanOrEqual(grown + 24);
+      const restyled = events.filter((e) => e.name === 'UpdateLayoutTree').map((e) => e.args?.elementCount ?? 0);
+      expect(restyled.length, 'the change was restyled').toBeGreaterThan(0);
+      // A custom property written on <html> (the old way) restyled all of the page's ~420 elements here.
+      expect(Math.max(...restyled), `elements restyled per step: ${restyled.join(', ')}`).toBeLessThan(20);
+    });
+  });
+});
+
 /** PNG bytes to the distinct colours in them, decoded by the browser itself. */
 const colours = (page: Page, png: Buffer): Promise<number> =>
   page.evaluate(async (b64) => {

@@ -57,6 +57,19 @@ describe('the first paint at 412 px', () => {
     },
   );
 
+  it('asks for the worksheet form’s script only once the first paint is on the screen', async () => {
+    await env.withPage({ viewport: { width: 412, height: 915 } }, async (page) => {
+      await page.goto(url('/worksheets/muscles-check/'));
+      await page.locator('.ws-form[data-ready="true"]').waitFor({ state: 'attached' });
+      const [paint, script] = await page.evaluate(() => [
+        performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
+        performance.getEntriesByType('resource').find((e) => e.name.endsWith('/_client/worksheet.js'))?.startTime ?? NaN,
+      ]);
+      expect(paint).toBeGreaterThan(0);
+      expect(script, 'the request starts after the paint is shown').toBeGreaterThanOrEqual(paint);
+    });
+  });
+
   it('draws a filtered finder filtered before its script runs', async () => {
     await env.withPage({ viewport: { width: 412, height: 915 } }, async (page) => {
       const visibleRows = (p: Page) => p.locator('tr[data-mode]:visible').count();

@@ -207,6 +207,21 @@ describe('the version', () => {
   });
 });
 
+describe('the favicon', () => {
+  it('is a 32 px PNG on every page, never the SVG (which Chromium draws on the page’s main thread)', () => {
+    for (const path of pages) {
+      const icons = [...head(path).querySelectorAll('link[rel~="icon"]')];
+      expect(
+        icons.map((l) => [l.getAttribute('href'), l.getAttribute('type'), l.getAttribute('sizes')]),
+        path,
+      ).toEqual([[`${base}icons/favicon-32.png`, 'image/png', '32x32']]);
+    }
+    const png = readFileSync(join(dir, 'icons', 'favicon-32.png'));
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([32, 32]);
+  });
+});
+
 describe('the client bundles', () => {
   const dir = siteDir();
   const code = (name: string) => readFileSync(join(dir, '_client', `${name}.js`), 'utf8');

@@ -64,6 +64,7 @@ describe('the precache list', () => {
         '_client/sw.js',
         'favicon.svg',
         'icons/apple-touch-icon.png',
+        'icons/favicon-32.png',
         'icons/icon-192.png',
         'icons/icon-512.png',
         'icons/icon-maskable-512.png',
