@@ -177,7 +177,7 @@ function staticWeight(path) {
     const a = attributes(m[0]);
     if (a.src !== undefined) addScript(a.src, a.type === 'module' ? 'module' : 'classic');
   }
-  // Scripts that site.js loads once the page is drawn (`<html data-after-paint="worksheet">`, Base.astro):
+  // Scripts the head script loads once the page is drawn (`<html data-after-paint="site sw worksheet">`, Base.astro):
   // not in a tag, but the page's all the same.
   const afterPaint = /<html\b[^>]*\bdata-after-paint="([^"]*)"/i.exec(text)?.[1] ?? '';
   for (const name of afterPaint.split(/\s+/).filter(Boolean)) addScript(`/_client/${name}.js`, 'after-paint');

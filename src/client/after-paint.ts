@@ -9,7 +9,7 @@
  * after that frame is drawn. A page that is not being drawn (a tab opened in the background) runs it all
  * the same after a while: half a second when hidden, three seconds at most otherwise.
  */
-export function afterFirstPaint(run: () => void, win: Window = window): void {
+export function afterFirstPaint(run: () => void, win: Window & typeof globalThis = window): void {
   let done = false;
   const once = () => {
     if (done) return;
@@ -19,7 +19,7 @@ export function afterFirstPaint(run: () => void, win: Window = window): void {
   const soon = () => win.setTimeout(once, 0);
   const Observer = win.PerformanceObserver;
   if (typeof Observer === 'function' && Observer.supportedEntryTypes?.includes('paint')) {
-    const observer = new Observer((list) => {
+    const observer = new Observer((list: PerformanceObserverEntryList) => {
       if (list.getEntriesByName('first-contentful-paint').length === 0) return;
       observer.disconnect();
       soon();

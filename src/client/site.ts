@@ -2,8 +2,6 @@
 import { KEYS } from '../lib/storage-keys';
 import { ui } from '../lib/strings';
 import { initSearch, initSearchPage } from './search/ui';
-import { injectClientScript } from './script-loader';
-import { afterFirstPaint } from './after-paint';
 
 function currentTheme(): 'light' | 'dark' {
   const set = document.documentElement.dataset['theme'];
@@ -76,22 +74,6 @@ function initMenu(): void {
     if (isOpen() && target instanceof Node && !nav.contains(target) && !button.contains(target)) set(false);
   });
 }
-
-/**
- * Loads the page's scripts that wait for its first paint (`<html data-after-paint="worksheet">`, see
- * Base.astro), in order, from beside this bundle (so under any base path, and from disk), once that paint
- * is on the screen (after-paint.ts).
- */
-function loadAfterPaint(): void {
-  const names = (document.documentElement.dataset['afterPaint'] ?? '').split(/\s+/).filter(Boolean);
-  if (names.length === 0) return;
-  // Not async: they run in the order given.
-  afterFirstPaint(() => {
-    for (const name of names) injectClientScript(name, document, false);
-  });
-}
-
-loadAfterPaint();
 
 function init(): void {
   initTheme();

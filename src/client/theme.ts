@@ -6,9 +6,12 @@
  *   attributes, which the finder's CSS uses to hide rows before they are ever drawn;
  * - marks `html.returning` when answers are stored, so the home page keeps room for them;
  * - sets `data-worksheet-view` to the remembered view of worksheet pages (src/islands/facilitate/view-toggle.ts),
- *   so CSS shows the right how-to from the first paint.
+ *   so CSS shows the right how-to from the first paint;
+ * - loads the scripts named in `data-after-paint` (site.js and sw.js on every page, the worksheet form on
+ *   a worksheet page) once the first paint is on the screen (after-paint.ts).
  */
 import { KEYS, worksheetIdOfKey } from '../lib/storage-keys';
+import { afterFirstPaint } from './after-paint';
 
 const root = document.documentElement;
 root.classList.add('js');
@@ -34,4 +37,23 @@ try {
   }
 } catch {
   // Storage blocked: follow the system setting.
+}
+
+/*
+ * No script file runs before the first paint: one that did ran in the same task as the page's first
+ * layout, which then waited for that file (Lighthouse's simulated phone counts the whole layout as
+ * blocking, after the first paint). They are injected in order, from `data-base` (the base path, or the
+ * way back to the root in the copy on disk), and run in the order given (`async = false`).
+ */
+const names = (root.dataset['afterPaint'] ?? '').split(/\s+/).filter(Boolean);
+if (names.length > 0) {
+  afterFirstPaint(() => {
+    const base = root.dataset['base'] ?? '/';
+    for (const name of names) {
+      const script = document.createElement('script');
+      script.src = `${base}_client/${name}.js`;
+      script.async = false;
+      document.head.append(script);
+    }
+  });
 }

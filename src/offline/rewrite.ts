@@ -112,13 +112,14 @@ export function rewriteHtml(html: string, fromFile: string, opts: RewriteOptions
         return `${sp}${attr}="${value}"`;
       })
       .replace(/\s(integrity|crossorigin)(="[^"]*")?/g, '');
-    if (name.toLowerCase() === 'html') a = a.replace(/\sdata-base="[^"]*"/, ` data-base="${prefix}"`);
+    if (name.toLowerCase() === 'html') {
+      a = a.replace(/\sdata-base="[^"]*"/, ` data-base="${prefix}"`);
+      // The offline search backend must be in place before the site bundle starts the search box: first
+      // of the scripts the head script loads after the first paint (src/client/theme.ts).
+      a = a.replace(/\sdata-after-paint="([^"]*)"/, (_m, names: string) => ` data-after-paint="offline-search ${names}"`);
+    }
     return `<${name}${a}>`;
   });
-  // The offline search backend must be in place before the site bundle starts the search box.
-  const search = `<script src="${prefix}_client/offline-search.js" defer></script>`;
-  const siteScript = /<script src="[^"]*_client\/site\.js"[^>]*><\/script>/;
-  if (siteScript.test(out)) out = out.replace(siteScript, (m) => `${search}${m}`);
   out = out.replace(/<html\b/, '<html data-offline=""');
   out = out.replace(/<header class="site-header"/, (m) => `${banner(opts)}${m}`);
   return out;

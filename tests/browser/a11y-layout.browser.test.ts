@@ -159,7 +159,7 @@ describe('the status bar’s height', () => {
       const before = (await bar.boundingBox())!.height;
       const cdp = await page.context().newCDPSession(page);
       const events: { name: string; args?: { elementCount?: number } }[] = [];
-      cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as typeof events)));
+      cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as typeof events)));
       await cdp.send('Tracing.start', { categories: 'devtools.timeline', transferMode: 'ReportEvents' });
       // The bar grows, as it does when its text wraps; the form's observer then writes the padding.
       await bar.evaluate((el) => (el.style.paddingBottom = '40px'));

@@ -24,13 +24,18 @@ async function beforeAndAfterScripts<T>(page: Page, path: string, measure: (page
   let release!: () => void;
   const held = new Promise<void>((resolve) => (release = resolve));
   let heldCount = 0;
+  let firstHeld!: () => void;
+  const oneHeld = new Promise<void>((resolve) => (firstHeld = resolve));
   await page.route(/\/_client\/(?!theme\.js)[a-z-]+\.js$/, async (route) => {
     heldCount++;
+    firstHeld();
     await held;
     await route.continue();
   });
   const loaded = page.goto(url(path), { waitUntil: 'networkidle' });
   await page.locator('.site-footer').waitFor({ state: 'attached' });
+  // The head script asks for site.js once the first paint is on the screen: that paint is measured.
+  await oneHeld;
   const before = await measure(page);
   expect(heldCount, 'the page scripts were held back while measuring').toBeGreaterThan(0);
   release();

@@ -171,9 +171,11 @@ it('keeps a long text typed just before an immediate reload (saved on pagehide, 
     await page.locator(byId(fieldId(id, prompt.id))).pressSequentially(text);
     expect(await readRaw(page, KEYS.worksheet(id)), 'nothing saved yet: the debounce has not fired').toBeNull();
     await page.reload();
-    // The new page loads its form's script once it is drawn (a frame, then a timer: see site.ts), so the
-    // held clock is let run now; the page that could have saved on a timer is gone.
-    await recorded.context.clock.runFor(1_000);
+    // The new page loads its form's script once its first paint is reported, then on a timer (see
+    // after-paint.ts), so the held clock is let run, a little at a time, until the form is ready; the page
+    // that could have saved on a timer is gone.
+    const ready = () => page.evaluate(() => document.querySelector('.ws-form[data-ready="true"]') !== null);
+    for (let i = 0; i < 40 && !(await ready()); i++) await recorded.context.clock.runFor(250);
     await page.locator('.ws-form[data-ready="true"]').waitFor({ state: 'attached' });
     expect(await page.inputValue(byId(fieldId(id, prompt.id)))).toBe(text);
   } finally {

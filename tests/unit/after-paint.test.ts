@@ -34,7 +34,7 @@ function fakeWindow({ paintEntries = true, hidden = false } = {}) {
   const runTimers = (ms: number) => {
     for (const t of timers.splice(0).filter((x) => x.ms <= ms)) t.fn();
   };
-  return { win: win as unknown as Window, timers, frames, observers, report, runTimers };
+  return { win: win as unknown as Window & typeof globalThis, timers, frames, observers, report, runTimers };
 }
 
 describe('afterFirstPaint', () => {

@@ -45,14 +45,16 @@ describe('link rewriting', () => {
   });
   it('rewrites a page: src, srcset, action, data-base, no integrity, banner, offline search first, inline scripts untouched', () => {
     const html =
-      '<!doctype html><html lang="en-GB" data-base="/"><head><meta http-equiv="content-security-policy" content="script-src \'self\' \'sha256-x\'">' +
+      '<!doctype html><html lang="en-GB" data-base="/" data-after-paint="site sw worksheet"><head><meta http-equiv="content-security-policy" content="script-src \'self\' \'sha256-x\'">' +
       '<link rel="icon" href="/favicon.svg"><script src="/_client/site.js" defer integrity="sha384-abc" crossorigin="anonymous"></script>' +
       '<script>var a = "/muscles/trust/";</script></head><body><header class="site-header"><form action="/search/"></form></header>' +
       '<img src="/a.png" srcset="/a.png 1x, /a@2x.png 2x"><a href="/workbook/">W</a></body></html>';
     const out = rewriteHtml(html, 'muscles/trust/index.html', opts);
     expect(out).toContain('data-base="../../"');
     expect(out).toContain('href="../../favicon.svg"');
-    expect(out).toContain('<script src="../../_client/offline-search.js" defer></script><script src="../../_client/site.js" defer>');
+    // The head script loads these after the first paint, the offline search first (src/client/theme.ts).
+    expect(out).toContain('data-after-paint="offline-search site sw worksheet"');
+    expect(out).toContain('<script src="../../_client/site.js" defer>');
     expect(out).not.toMatch(/integrity|crossorigin/);
     expect(out).toContain('<script>var a = "/muscles/trust/";</script>');
     expect(out).toContain('action="../../search/index.html"');

@@ -162,6 +162,8 @@ export function initSearch(): void {
   input.addEventListener('focus', () => {
     if (list.childElementCount && !dismissed) panel.hidden = false;
   });
+  // This script loads once the page is on screen: what the reader has already typed is searched now.
+  if (document.activeElement === input && input.value.trim().length >= 2) void run();
 }
 
 /** The /search/ page: runs the query in ?q= (reached when the header form is submitted before scripts load). */
