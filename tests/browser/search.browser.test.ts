@@ -20,6 +20,27 @@ describe('the header search', () => {
     });
   });
 
+  it('searches what the reader typed before the site script had loaded', async () => {
+    await env.withPage({}, async (page) => {
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      let asked!: () => void;
+      const siteAsked = new Promise<void>((resolve) => (asked = resolve));
+      await page.route(/\/_client\/site\.js$/, async (route) => {
+        asked();
+        await held;
+        await route.continue();
+      });
+      await page.goto(new URL('/', env.site.url).href);
+      await siteAsked;
+      await page.fill('[data-search-input]', 'trust');
+      expect(await page.locator('[data-search-list] a').count(), 'no results before the script runs').toBe(0);
+      release();
+      await page.locator('[data-search-list] a[href="/muscles/trust/"]').waitFor({ timeout: 30_000 });
+      await expect(page.locator('[data-search-results]').isVisible()).resolves.toBe(true);
+    });
+  });
+
   it('moves through results with the arrow keys, closes with Escape (keeping the query until a second Escape) and opens a result with Enter', async () => {
     await env.withPage({}, async (page) => {
       await page.goto(new URL('/', env.site.url).href, { waitUntil: 'networkidle' });
