@@ -448,6 +448,25 @@ function whenNear(el: HTMLElement, go: () => void): (() => void) | undefined {
   return () => io.disconnect();
 }
 
+/**
+ * Runs `change` (a part drawn into `el`) so that the focused element, if it comes after `el`, stays where
+ * it was on the screen: a reader who tabs to the buttons below the charts brings the charts near, and
+ * their drawing would otherwise push the focused button out of sight. Measures only then (a layout).
+ */
+function keepFocusInPlace(el: HTMLElement, change: () => void): void {
+  const doc = el.ownerDocument;
+  const focused = doc.activeElement;
+  const after =
+    focused instanceof HTMLElement &&
+    focused !== doc.body &&
+    (el.compareDocumentPosition(focused) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
+  const before = after ? focused.getBoundingClientRect().top : 0;
+  change();
+  if (!after) return;
+  const moved = focused.getBoundingClientRect().top - before;
+  if (moved !== 0) doc.defaultView?.scrollBy(0, moved);
+}
+
 /** What the printed page shows instead of the form: the answers, drawn once printing starts. */
 function PrintCopy({ parts }: { parts: FormParts }) {
   return usePrinting() ? <PrintCopyNow parts={parts} /> : null;
@@ -637,10 +656,12 @@ export function makeLive(form: HTMLElement, parts: FormParts, options: LiveOptio
         near && el
           ? whenNear(el, () =>
               waiting.push(
-                schedule(() => {
-                  draw(name, <Part parts={parts} />, el);
-                  el.setAttribute('data-drawn', 'true');
-                }),
+                schedule(() =>
+                  keepFocusInPlace(el, () => {
+                    draw(name, <Part parts={parts} />, el);
+                    el.setAttribute('data-drawn', 'true');
+                  }),
+                ),
               ),
             )
           : undefined;

@@ -151,6 +151,28 @@ describe('the status bar', () => {
   );
 });
 
+describe('the charts drawn as they come near', () => {
+  it.each(['levels-scan', 'muscles-check'])(
+    'on %s at 320x225, do not push the button that has focus below them out of sight',
+    async (id) => {
+      await env.withPage({ viewport: { width: 320, height: 225 } }, async (page) => {
+        await openForm(page, env.site.url, id);
+        const charts = page.locator('[data-ws-part="charts"]');
+        expect(await charts.getAttribute('data-drawn'), 'not drawn while far from the screen').toBeNull();
+        // Focus jumps to the first button after the charts (as Tab does), which brings the charts near.
+        const button = page.locator('[data-ws-part="end"] button').first();
+        await button.focus();
+        await page.locator('[data-ws-part="charts"][data-drawn="true"]').waitFor({ state: 'attached' });
+        await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 50))));
+        expect(await page.evaluate(() => document.activeElement?.closest('[data-ws-part="end"]') !== null)).toBe(true);
+        const box = (await button.boundingBox())!;
+        expect(box.y, 'the button is still on screen').toBeGreaterThanOrEqual(0);
+        expect(box.y + box.height, 'the button is still on screen').toBeLessThanOrEqual(225);
+      });
+    },
+  );
+});
+
 describe('the status bar’s height', () => {
   it('follows the bar as it grows, and restyles the page’s root alone, not every element of the page', async () => {
     await env.withPage({ viewport: { width: 412, height: 915 } }, async (page) => {

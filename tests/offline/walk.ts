@@ -58,10 +58,11 @@ export async function walk(d: Driver): Promise<void> {
   // Autosave is debounced: wait until the answer is in storage before reloading.
   await d.waitUntil(`Object.keys(localStorage).some((k) => (localStorage.getItem(k) || '').includes(${JSON.stringify(answer)}))`);
   await d.reload();
+  // The form becomes live a few questions at a time; its buttons come last. Only then is the answer read:
+  // before, the field may show what the browser itself restored on reload (Firefox does), not the store.
+  await d.waitFor(`#${WORKSHEET} .ws-form[data-ready="true"]`);
   await d.waitUntil(`(document.querySelector(${JSON.stringify(FIELD)}) || {}).value === ${JSON.stringify(answer)}`);
   expect(await d.value(FIELD)).toBe(answer);
-  // The form becomes live a few questions at a time; its buttons come last.
-  await d.waitFor(`#${WORKSHEET} .ws-form[data-ready="true"]`);
 
   // "Download PDF" from disk: the engine is a classic script injected on the click, the file a blob URL.
   const one = await d.download(`#${WORKSHEET} [data-action="download-pdf"]`);
