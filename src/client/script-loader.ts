@@ -5,27 +5,16 @@
  * (`script-src 'self'`). The PDF engine (src/client/pdf-loader.ts) and the facilitator's "Share my
  * ratings" (src/client/facilitator-loader.ts) load this way, so a page holds their code only once asked.
  *
- * The address comes from the page's own bundle (worksheet.js first, any other next): whatever base
- * path the site is served under, or `file://`, the other bundles sit beside it.
+ * The address comes from the page's `data-base`, so it is right under any base path and from disk.
  */
 
-const BUNDLE = /(^|\/)_client\/[a-z-]+\.js(?=$|[?#])/;
-
-/** The address of `_client/<name>.js`, beside the page's own client bundle. */
+/**
+ * The address of `_client/<name>.js`, from the page's `data-base` (Base.astro): the base path on the
+ * hosted site, the way back to the root of the copy on disk (src/offline/rewrite.ts).
+ */
 export function clientScriptHref(name: string, doc: Document = document): string {
-  const scripts = Array.from(doc.querySelectorAll<HTMLScriptElement>('script[src]'));
-  const own =
-    scripts.find((s) => /(^|\/)_client\/worksheet\.js(?=$|[?#])/.test(s.getAttribute('src') ?? '')) ??
-    scripts.find((s) => BUNDLE.test(s.getAttribute('src') ?? ''));
-  if (own) {
-    // `.src` is the resolved address (http(s):// or file://), so the result is right under any base.
-    const url = new URL(own.src, doc.baseURI);
-    url.pathname = url.pathname.replace(/[^/]+\.js$/, `${name}.js`);
-    url.search = '';
-    url.hash = '';
-    return url.href;
-  }
-  return new URL(`/_client/${name}.js`, doc.baseURI).href;
+  const base = doc.documentElement.dataset['base'] ?? '/';
+  return new URL(`${base}_client/${name}.js`, doc.baseURI).href;
 }
 
 /** Appends `_client/<name>.js` to the page's head as a classic script, and returns the element. */

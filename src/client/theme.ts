@@ -12,6 +12,7 @@
  */
 import { KEYS, worksheetIdOfKey } from '../lib/storage-keys';
 import { afterFirstPaint } from './after-paint';
+import { injectClientScript } from './script-loader';
 
 const root = document.documentElement;
 root.classList.add('js');
@@ -42,19 +43,12 @@ try {
 /*
  * No script file runs before the first paint: a deferred one could run in the same task as the page's
  * first layout, and Lighthouse's simulated phone then made that layout wait for the file's download (the
- * largest paint came about 0.2 s later on a worksheet page). They are injected in order, from `data-base`
- * (the base path, or the way back to the root in the copy on disk), and run in the order given
- * (`async = false`).
+ * largest paint came about 0.2 s later on a worksheet page). They are injected in order
+ * (script-loader.ts, from `data-base`), and run in the order given (`async = false`).
  */
 const names = (root.dataset['afterPaint'] ?? '').split(/\s+/).filter(Boolean);
 if (names.length > 0) {
   afterFirstPaint(() => {
-    const base = root.dataset['base'] ?? '/';
-    for (const name of names) {
-      const script = document.createElement('script');
-      script.src = `${base}_client/${name}.js`;
-      script.async = false;
-      document.head.append(script);
-    }
+    for (const name of names) injectClientScript(name, document, false);
   });
 }
